@@ -1,0 +1,122 @@
+import { javascript, typescript } from 'projen';
+
+const project = new typescript.TypeScriptProject({
+  name: 'everynode',
+  description:
+    'Typed DaemonSets for node agents (cdk8s and Pulumi) that the API server accepts, and a placement evaluator that says on which nodes each pod lands, exactly as Kubernetes decides.',
+  keywords: ['kubernetes', 'daemonset', 'cdk8s', 'pulumi', 'node-agent', 'scheduling', 'tolerations'],
+  license: 'Apache-2.0',
+  copyrightOwner: 'The everynode authors',
+  defaultReleaseBranch: 'main',
+  packageManager: javascript.NodePackageManager.NPM,
+  projenrcTs: true,
+  minNodeVersion: '20.0.0',
+
+  typescriptVersion: '~5.9.3',
+  tsconfig: {
+    compilerOptions: {
+      lib: ['es2022'],
+      target: 'ES2022',
+    },
+  },
+
+  // No hosted CI or release pipeline: `.ci/run` is the project's CI.
+  github: false,
+  release: false,
+  buildWorkflow: false,
+  pullRequestTemplate: false,
+  depsUpgrade: false,
+  package: false,
+
+  deps: ['kubernetes-models@4.5.1'],
+  peerDeps: ['cdk8s@^2.70.0', 'constructs@^10.0.0'],
+  peerDependencyOptions: { pinnedDevDependency: false },
+  devDeps: [
+    'cdk8s@~2.70.98',
+    'constructs@^10.8.1',
+    '@kubernetes-models/validate@^4.0.0',
+    'ts-jest@^29',
+    'jest@^30',
+    '@types/jest@^30',
+    '@types/node@^20',
+    'ts-node@^10',
+    'typedoc@~0.28.20',
+    'typedoc-plugin-markdown@~4.14.1',
+  ],
+
+  jest: true,
+  jestOptions: {
+    jestVersion: '^30',
+    // Snapshots are reviewed artefacts: `npm test` never rewrites them; `npx projen test:update` does.
+    updateSnapshot: javascript.UpdateSnapshot.NEVER,
+    jestConfig: {
+      testMatch: ['<rootDir>/test/**/*.test.ts'],
+      coverageProvider: 'v8',
+    },
+  },
+
+  gitignore: ['examples/*/dist/', '/.api-docs-check/'],
+});
+
+project.npmignore?.exclude('/examples/', '/.ci/', '/.api-docs-check/');
+
+// Framework packages are optional: the core loads without them.
+project.package.addField('peerDependenciesMeta', {
+  'cdk8s': { optional: true },
+  'constructs': { optional: true },
+});
+
+// One entry per framework, so a Pulumi user never loads cdk8s and the core loads neither.
+project.package.addField('exports', {
+  '.': { types: './lib/index.d.ts', default: './lib/index.js' },
+  './cdk8s': { types: './lib/cdk8s/index.d.ts', default: './lib/cdk8s/index.js' },
+  './package.json': './package.json',
+});
+// TypeScript's legacy `node` module resolution ignores `exports`.
+project.package.addField('typesVersions', {
+  '*': { cdk8s: ['lib/cdk8s/index.d.ts'] },
+});
+
+// API.md is generated from the TSDoc comments; `npm test` fails when it is stale.
+const typedocArgs = [
+  'typedoc',
+  '--plugin typedoc-plugin-markdown',
+  '--entryPoints src/index.ts --entryPoints src/cdk8s/index.ts',
+  '--tsconfig tsconfig.dev.json',
+  '--router module',
+  '--hidePageHeader --hideBreadcrumbs --disableSources',
+  '--readme none',
+  '--excludePrivate --excludeInternal',
+  '--logLevel Warn',
+].join(' ');
+const docgen = project.addTask('docgen', {
+  description: 'Generate API.md from the TSDoc comments',
+  steps: [
+    { exec: `${typedocArgs} --out .api-docs` },
+    { exec: 'ts-node --project tsconfig.dev.json projenrc/join-api-docs.ts .api-docs API.md' },
+    { exec: 'rm -rf .api-docs' },
+  ],
+});
+project.postCompileTask.spawn(docgen);
+project.addTask('docgen:check', {
+  description: 'Fail when API.md does not match the TSDoc comments',
+  steps: [
+    { exec: `${typedocArgs} --out .api-docs-check/pages` },
+    { exec: 'ts-node --project tsconfig.dev.json projenrc/join-api-docs.ts .api-docs-check/pages .api-docs-check/API.md' },
+    {
+      exec: 'diff -q API.md .api-docs-check/API.md > /dev/null || (echo "API.md is stale: run npx projen docgen and commit it" >&2; exit 1)',
+    },
+    { exec: 'rm -rf .api-docs-check' },
+  ],
+});
+project.testTask.spawn(project.tasks.tryFind('docgen:check')!);
+
+project.addTask('example', {
+  description: 'Synthesize examples/cluster-agents into examples/cluster-agents/dist',
+  exec: 'ts-node --project tsconfig.dev.json examples/cluster-agents/main.ts',
+});
+
+project.tsconfigDev.addInclude('examples/**/*.ts');
+project.eslint?.addLintPattern('examples');
+
+project.synth();
