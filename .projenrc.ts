@@ -82,7 +82,7 @@ const typedocArgs = [
   'typedoc',
   '--plugin typedoc-plugin-markdown',
   '--entryPoints src/index.ts --entryPoints src/cdk8s/index.ts',
-  '--tsconfig tsconfig.dev.json',
+  '--tsconfig tsconfig.json',
   '--router module',
   '--hidePageHeader --hideBreadcrumbs --disableSources',
   '--readme none',
@@ -93,7 +93,7 @@ const docgen = project.addTask('docgen', {
   description: 'Generate API.md from the TSDoc comments',
   steps: [
     { exec: `${typedocArgs} --out .api-docs` },
-    { exec: 'ts-node --project tsconfig.dev.json projenrc/join-api-docs.ts .api-docs API.md' },
+    { exec: 'ts-node --project projenrc/tsconfig.json projenrc/join-api-docs.ts .api-docs API.md' },
     { exec: 'rm -rf .api-docs' },
   ],
 });
@@ -102,7 +102,7 @@ project.addTask('docgen:check', {
   description: 'Fail when API.md does not match the TSDoc comments',
   steps: [
     { exec: `${typedocArgs} --out .api-docs-check/pages` },
-    { exec: 'ts-node --project tsconfig.dev.json projenrc/join-api-docs.ts .api-docs-check/pages .api-docs-check/API.md' },
+    { exec: 'ts-node --project projenrc/tsconfig.json projenrc/join-api-docs.ts .api-docs-check/pages .api-docs-check/API.md' },
     {
       exec: 'diff -q API.md .api-docs-check/API.md > /dev/null || (echo "API.md is stale: run npx projen docgen and commit it" >&2; exit 1)',
     },
@@ -113,10 +113,10 @@ project.testTask.spawn(project.tasks.tryFind('docgen:check')!);
 
 project.addTask('example', {
   description: 'Synthesize examples/cluster-agents into examples/cluster-agents/dist',
-  exec: 'ts-node --project tsconfig.dev.json examples/cluster-agents/main.ts',
+  exec: 'ts-node --project test/tsconfig.json examples/cluster-agents/main.ts',
 });
 
-project.tsconfigDev.addInclude('examples/**/*.ts');
+project.tsconfigDev.addInclude('../examples/**/*.ts');
 project.eslint?.addLintPattern('examples');
 
 project.synth();

@@ -1,0 +1,99 @@
+/**
+ * The kinds of validation error the API server reports, named after the text it prints
+ * (`Required value`, `Invalid value`, `Unsupported value`, ...).
+ */
+export type FieldErrorType = 'Required' | 'Invalid' | 'NotSupported' | 'Forbidden' | 'Duplicate' | 'NotFound' | 'TooLong';
+
+/**
+ * One validation error, with the field path written the way the API server writes it
+ * (`spec.template.spec.tolerations[0].operator`).
+ */
+export interface FieldError {
+  /** Path of the offending field, e.g. `spec.updateStrategy.rollingUpdate.maxSurge`. */
+  readonly field: string;
+  /** What kind of error it is. */
+  readonly type: FieldErrorType;
+  /** What is wrong, in the API server's words where it has words for it. */
+  readonly message: string;
+  /** The offending value, when the error is about a value. */
+  readonly value?: unknown;
+}
+
+const TYPE_TEXT: Record<FieldErrorType, string> = {
+  Required: 'Required value',
+  Invalid: 'Invalid value',
+  NotSupported: 'Unsupported value',
+  Forbidden: 'Forbidden',
+  Duplicate: 'Duplicate value',
+  NotFound: 'Not found',
+  TooLong: 'Too long',
+};
+
+/**
+ * Renders an error the way `kubectl apply` prints the API server's answer:
+ * `spec.selector: Invalid value: {}: empty selector is invalid for daemonset`.
+ */
+export function formatFieldError(error: FieldError): string {
+  const parts = [error.field, TYPE_TEXT[error.type]];
+  const showsValue = error.value !== undefined && error.type !== 'Required' && error.type !== 'Forbidden';
+  if (showsValue) parts[1] += `: ${JSON.stringify(error.value)}`;
+  return error.message ? `${parts.join(': ')}: ${error.message}` : parts.join(': ');
+}
+
+/** Builds field paths the way the API server's `field.Path` does. */
+export class FieldPath {
+  static root(name: string): FieldPath {
+    return new FieldPath(name);
+  }
+
+  private constructor(private readonly path: string) {}
+
+  child(...names: string[]): FieldPath {
+    return new FieldPath([this.path, ...names].join('.'));
+  }
+
+  index(i: number): FieldPath {
+    return new FieldPath(`${this.path}[${i}]`);
+  }
+
+  key(k: string): FieldPath {
+    return new FieldPath(`${this.path}[${k}]`);
+  }
+
+  toString(): string {
+    return this.path;
+  }
+
+  required(message = ''): FieldError {
+    return { field: this.path, type: 'Required', message };
+  }
+
+  invalid(value: unknown, message: string): FieldError {
+    return { field: this.path, type: 'Invalid', message, value };
+  }
+
+  notSupported(value: unknown, supported: readonly string[]): FieldError {
+    return {
+      field: this.path,
+      type: 'NotSupported',
+      message: `supported values: ${supported.map((s) => JSON.stringify(s)).join(', ')}`,
+      value,
+    };
+  }
+
+  forbidden(message: string): FieldError {
+    return { field: this.path, type: 'Forbidden', message };
+  }
+
+  duplicate(value: unknown): FieldError {
+    return { field: this.path, type: 'Duplicate', message: '', value };
+  }
+
+  notFound(value: unknown): FieldError {
+    return { field: this.path, type: 'NotFound', message: '', value };
+  }
+
+  tooLong(message: string): FieldError {
+    return { field: this.path, type: 'TooLong', message };
+  }
+}

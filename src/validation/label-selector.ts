@@ -1,0 +1,69 @@
+import { FieldError, FieldPath } from './field-error';
+import { validateLabels } from './object-meta';
+import { labelValueErrors, qualifiedNameErrors } from './names';
+import { JsonObject, listAt, objectAt, stringAt, stringEntries } from './shape';
+
+const SET_OPERATORS = ['In', 'NotIn'];
+const EXISTENCE_OPERATORS = ['Exists', 'DoesNotExist'];
+
+/** Mirrors apimachinery `ValidateLabelSelector` (metav1 validation). */
+export function validateLabelSelector(selector: JsonObject | undefined, path: FieldPath): FieldError[] {
+  if (!selector) return [];
+  const errors = validateLabels(selector.matchLabels, path.child('matchLabels'));
+  listAt(selector.matchExpressions).forEach((raw, i) => {
+    const requirementPath = path.child('matchExpressions').index(i);
+    const requirement = objectAt(raw) ?? {};
+    const operator = stringAt(requirement.operator) ?? '';
+    const values = listAt(requirement.values);
+    if (SET_OPERATORS.includes(operator)) {
+      if (values.length === 0) {
+        errors.push(requirementPath.child('values').required("must be specified when `operator` is 'In' or 'NotIn'"));
+      }
+    } else if (EXISTENCE_OPERATORS.includes(operator)) {
+      if (values.length > 0) {
+        errors.push(
+          requirementPath.child('values').forbidden("may not be specified when `operator` is 'Exists' or 'DoesNotExist'"),
+        );
+      }
+    } else {
+      errors.push(requirementPath.child('operator').invalid(operator, 'not a valid selector operator'));
+    }
+    const key = stringAt(requirement.key) ?? '';
+    for (const message of qualifiedNameErrors(key)) errors.push(requirementPath.child('key').invalid(key, message));
+    values.forEach((value, j) => {
+      for (const message of labelValueErrors(String(value))) {
+        errors.push(requirementPath.child('values').index(j).invalid(value, message));
+      }
+    });
+  });
+  return errors;
+}
+
+/**
+ * Whether a label selector selects a set of labels, as metav1 `LabelSelectorAsSelector`
+ * followed by `Matches` decides: every matchLabels pair and every expression must hold.
+ */
+export function labelSelectorMatches(selector: JsonObject, labels: unknown): boolean {
+  const present = new Map(stringEntries(labels));
+  for (const [key, value] of stringEntries(selector.matchLabels)) {
+    if (present.get(key) !== value) return false;
+  }
+  return listAt(selector.matchExpressions).every((raw) => {
+    const requirement = objectAt(raw) ?? {};
+    const key = stringAt(requirement.key) ?? '';
+    const values = listAt(requirement.values).map(String);
+    const value = present.get(key);
+    switch (requirement.operator) {
+      case 'In':
+        return value !== undefined && values.includes(value);
+      case 'NotIn':
+        return value === undefined || !values.includes(value);
+      case 'Exists':
+        return value !== undefined;
+      case 'DoesNotExist':
+        return value === undefined;
+      default:
+        return false;
+    }
+  });
+}

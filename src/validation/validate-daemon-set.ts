@@ -1,0 +1,94 @@
+import { withApiServerDefaults } from './defaults';
+import { FieldError, FieldPath } from './field-error';
+import { labelSelectorMatches, validateLabelSelector } from './label-selector';
+import { validateObjectMeta } from './object-meta';
+import { validatePodTemplate } from './pod-template';
+import { JsonObject, listAt, numberAt, objectAt } from './shape';
+import { validateUpdateStrategy } from './update-strategy';
+
+function validateNonNegative(value: unknown, path: FieldPath): FieldError[] {
+  const n = numberAt(value);
+  return n !== undefined && n < 0 ? [path.invalid(value, 'must be greater than or equal to 0')] : [];
+}
+
+/** Mirrors `ValidateDaemonSetSpec` in pkg/apis/apps/validation/validation.go. */
+function validateSpec(spec: JsonObject, path: FieldPath): FieldError[] {
+  const errors: FieldError[] = [];
+  const selectorPath = path.child('selector');
+  const selector = objectAt(spec.selector);
+  const template = objectAt(spec.template);
+  const templateLabels = objectAt(template?.metadata)?.labels;
+
+  // The apps/v1 schema requires a selector; the API server then finds it matches nothing.
+  if (!selector) errors.push(selectorPath.required());
+  const selectorErrors = validateLabelSelector(selector, selectorPath);
+  errors.push(...selectorErrors);
+  const selectorParses = selectorErrors.every((e) => !e.field.includes('matchExpressions'));
+  if (selectorParses && !(selector && labelSelectorMatches(selector, templateLabels))) {
+    errors.push(
+      path.child('template', 'metadata', 'labels').invalid(templateLabels ?? {}, '`selector` does not match template `labels`'),
+    );
+  }
+  if (selector && Object.keys(objectAt(selector.matchLabels) ?? {}).length + listAt(selector.matchExpressions).length === 0) {
+    errors.push(selectorPath.invalid(selector, 'empty selector is invalid for daemonset'));
+  }
+
+  const templatePath = path.child('template');
+  errors.push(...validatePodTemplate(template, templatePath));
+  const podSpec = objectAt(template?.spec) ?? {};
+  if (podSpec.restartPolicy !== 'Always') {
+    errors.push(templatePath.child('spec', 'restartPolicy').notSupported(podSpec.restartPolicy, ['Always']));
+  }
+  if (podSpec.activeDeadlineSeconds !== undefined && podSpec.activeDeadlineSeconds !== null) {
+    errors.push(templatePath.child('spec', 'activeDeadlineSeconds').forbidden('activeDeadlineSeconds in DaemonSet is not Supported'));
+  }
+  errors.push(...validateNonNegative(spec.minReadySeconds, path.child('minReadySeconds')));
+  errors.push(...validateUpdateStrategy(objectAt(spec.updateStrategy), path.child('updateStrategy')));
+  errors.push(...validateNonNegative(spec.revisionHistoryLimit, path.child('revisionHistoryLimit')));
+  return errors;
+}
+
+/** Two label selectors are the same when their matchLabels and matchExpressions are. */
+function sameSelector(a: unknown, b: unknown): boolean {
+  return canonicalJson(a ?? null) === canonicalJson(b ?? null);
+}
+
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  const object = objectAt(value);
+  if (object) {
+    const keys = Object.keys(object).filter((k) => object[k] !== undefined).sort();
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(object[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/**
+ * Validates an apps/v1 DaemonSet as the API server would on create, or on update when
+ * `previous` (the same DaemonSet as last released) is given: `spec.selector` is immutable.
+ *
+ * The API server's defaults are applied first, as the API server does, so a manifest that sets
+ * only `maxSurge` fails (maxUnavailable defaults to 1).
+ *
+ * @param manifest a parsed DaemonSet (untrusted input: any shape is reported, never thrown on)
+ * @param previous the DaemonSet as last released, to check an update
+ * @returns the errors, empty when the API server would accept the manifest
+ */
+export function validateDaemonSet(manifest: unknown, previous?: unknown): FieldError[] {
+  const daemonSet = objectAt(manifest);
+  if (!daemonSet) return [FieldPath.root('<root>').invalid(manifest, 'a DaemonSet must be an object')];
+  const defaulted = withApiServerDefaults(daemonSet);
+  const errors = [
+    ...validateObjectMeta(objectAt(defaulted.metadata), FieldPath.root('metadata')),
+    ...validateSpec(objectAt(defaulted.spec) ?? {}, FieldPath.root('spec')),
+  ];
+  const old = objectAt(previous);
+  if (old) {
+    const selector = objectAt(defaulted.spec)?.selector;
+    const oldSelector = objectAt(old.spec)?.selector;
+    if (!sameSelector(selector, oldSelector)) {
+      errors.unshift(FieldPath.root('spec').child('selector').invalid(selector, 'field is immutable'));
+    }
+  }
+  return errors;
+}
