@@ -1,0 +1,24 @@
+import { Construct } from 'constructs';
+import { NodeFilteredDaemonProps, nodeFilteredDaemonManifest } from '../daemon';
+import { DaemonConstruct } from './daemon-construct';
+
+/**
+ * One pod on every node that a `NodeFilter` selects: GPU device plugins, Windows agents,
+ * agents for one pool or architecture.
+ *
+ * The filter becomes required node affinity, and brings the tolerations its nodes need
+ * (`NodeFilter.gpu()` tolerates the `nvidia.com/gpu` taint), so the agent neither misses the nodes
+ * it is for nor lands on the others.
+ *
+ * @example
+ * new NodeFilteredDaemon(chart, 'nvidia-device-plugin', {
+ *   image: 'nvcr.io/nvidia/k8s-device-plugin:v0.17.0',
+ *   nodes: NodeFilter.gpu(),
+ * });
+ * @see https://kubernetes.io/docs/concepts/scheduling-eviction/assign-pod-node/#node-affinity
+ */
+export class NodeFilteredDaemon extends DaemonConstruct {
+  constructor(scope: Construct, id: string, props: NodeFilteredDaemonProps) {
+    super(scope, id, 'NodeFilteredDaemon', (owner, name) => nodeFilteredDaemonManifest(owner, name, props));
+  }
+}

@@ -1,0 +1,182 @@
+import { formatFieldError, validateDaemonSet } from '../validation';
+import { dns1123SubdomainErrors } from '../validation/names';
+import { DaemonProps } from './daemon-props';
+import { hardenContainer, hardenPod } from './hardened-profile';
+import { hostPathVolumes } from './host-paths';
+import { podLabelsFor, selectorLabelsFor } from './identity';
+import { Container, DaemonSetManifest, EnvVar, PodSpec, TolerationSpec } from './kubernetes-types';
+import { NodeFilter } from './node-filter';
+import { DaemonPropsError, PropProblem } from './props-error';
+import { Rollout } from './rollout';
+import { Toleration } from './toleration';
+
+/** What a daemon kind adds to the props: where it must run and what it must tolerate. */
+export interface DaemonPlacement {
+  /** Required node affinity. */
+  readonly requiredNodes?: NodeFilter;
+  /** Tolerations the kind needs, before the user's own. */
+  readonly tolerations?: readonly Toleration[];
+}
+
+const DEFAULT_ROLLOUT = Rollout.rollingUpdate({ maxUnavailable: 1 });
+const DEFAULT_REVISION_HISTORY_LIMIT = 10;
+
+/**
+ * Turns daemon props into a plain apps/v1 DaemonSet that the API server accepts.
+ *
+ * @param owner who the props belong to, for error messages (`NodeDaemon agents/fluent-bit`)
+ * @param name the DaemonSet's name unless `props.name` is given
+ * @throws DaemonPropsError naming the owner and every prop that is wrong
+ */
+export function buildDaemonSet(owner: string, name: string, props: DaemonProps, placement: DaemonPlacement = {}): DaemonSetManifest {
+  const problems: PropProblem[] = [];
+  const daemonName = props.name ?? name;
+  if (typeof props.image !== 'string' || props.image.trim() === '') {
+    problems.push({ field: 'image', message: 'is required: the image of the agent container, e.g. "registry.k8s.io/kube-proxy:v1.31.0"' });
+  }
+  const nameErrors = dns1123SubdomainErrors(daemonName);
+  if (nameErrors.length > 0) {
+    problems.push({
+      field: 'name',
+      message: `${JSON.stringify(daemonName)} is not a valid DaemonSet name (${nameErrors.join('; ')}); set name to a lowercase name such as "fluent-bit"`,
+    });
+  }
+  const rollout = props.rollout ?? DEFAULT_ROLLOUT;
+  problems.push(...rollout.problems('rollout'));
+  if (rollout.surges && usesHostPorts(props)) {
+    problems.push({
+      field: 'rollout.maxSurge',
+      message:
+        'cannot be used with host ports: the surge pod needs the port the old pod holds, stays Pending, and the rollout never ends (KEP-1591); use maxUnavailable instead',
+    });
+  }
+  const selectorLabels = props.selectorLabels ?? selectorLabelsFor(daemonName, props.instance);
+  if (Object.keys(selectorLabels).length === 0) {
+    problems.push({ field: 'selectorLabels', message: 'must hold at least one label: the API server rejects an empty selector' });
+  }
+  const { labels: podLabels, problems: labelProblems } = podLabelsFor(selectorLabels, props.podLabels);
+  problems.push(...labelProblems);
+  if (problems.length > 0) throw new DaemonPropsError(owner, problems);
+
+  const manifest: DaemonSetManifest = {
+    apiVersion: 'apps/v1',
+    kind: 'DaemonSet',
+    metadata: compact({
+      name: daemonName,
+      namespace: props.namespace,
+      labels: { ...props.labels, ...selectorLabels },
+      annotations: props.annotations,
+    }),
+    spec: {
+      selector: { matchLabels: { ...selectorLabels } },
+      template: {
+        metadata: compact({ labels: podLabels, annotations: props.podAnnotations }),
+        spec: podSpecFor(daemonName, props, placement),
+      },
+      updateStrategy: rollout.toJson(),
+      minReadySeconds: props.minReadySeconds ?? 0,
+      revisionHistoryLimit: props.revisionHistoryLimit ?? DEFAULT_REVISION_HISTORY_LIMIT,
+    },
+  };
+
+  const apiErrors = validateDaemonSet(manifest);
+  if (apiErrors.length > 0) {
+    throw new DaemonPropsError(
+      owner,
+      apiErrors.map((error) => ({ field: error.field, message: formatFieldError(error).slice(error.field.length + 2) })),
+    );
+  }
+  return manifest;
+}
+
+function podSpecFor(daemonName: string, props: DaemonProps, placement: DaemonPlacement): PodSpec {
+  const hostPaths = hostPathVolumes(props.hostPaths ?? {});
+  const harden = props.hardened ? hardenContainer : (c: Container) => c;
+  const agent: Container = compact({
+    name: props.containerName ?? daemonName,
+    image: props.image,
+    command: props.command,
+    args: props.args,
+    env: envVarsFor(props.env),
+    ports: nonEmpty([
+      ...(props.ports ?? []),
+      ...(props.hostPorts ?? []).map((port) => ({ containerPort: port, hostPort: port, protocol: 'TCP' as const })),
+    ]),
+    resources: props.resources,
+    volumeMounts: nonEmpty([...hostPaths.volumeMounts, ...(props.volumeMounts ?? [])]),
+    livenessProbe: props.livenessProbe,
+    readinessProbe: props.readinessProbe,
+    securityContext: props.securityContext,
+  });
+
+  const hostNetwork = props.hostNetwork ?? false;
+  return compact({
+    containers: [agent, ...(props.sidecars ?? [])].map(harden),
+    initContainers: nonEmpty((props.initContainers ?? []).map(harden)),
+    volumes: nonEmpty([...hostPaths.volumes, ...(props.volumes ?? [])]),
+    imagePullSecrets: nonEmpty((props.imagePullSecrets ?? []).map((secret) => ({ name: secret }))),
+    serviceAccountName: props.serviceAccountName,
+    automountServiceAccountToken: props.automountServiceAccountToken,
+    priorityClassName: props.priorityClass?.name,
+    hostNetwork: props.hostNetwork,
+    dnsPolicy: props.dnsPolicy ?? (hostNetwork ? 'ClusterFirstWithHostNet' : undefined),
+    hostPID: props.hostPID,
+    hostIPC: props.hostIPC,
+    securityContext: props.hardened ? hardenPod(props.podSecurityContext) : props.podSecurityContext,
+    terminationGracePeriodSeconds: props.terminationGracePeriodSeconds,
+    runtimeClassName: props.runtimeClassName,
+    nodeSelector: props.nodeSelector,
+    affinity: affinityFor(props, placement),
+    tolerations: nonEmpty(tolerationsFor(props, placement)),
+  });
+}
+
+function usesHostPorts(props: DaemonProps): boolean {
+  const ports = [...(props.ports ?? []), ...(props.sidecars ?? []).flatMap((c) => c.ports ?? [])];
+  return (props.hostPorts ?? []).length > 0 || ports.some((p) => (p.hostPort ?? 0) > 0);
+}
+
+function envVarsFor(env: DaemonProps['env']): EnvVar[] | undefined {
+  if (env === undefined) return undefined;
+  if (Array.isArray(env)) return nonEmpty(env);
+  return nonEmpty(Object.entries(env).map(([name, value]) => ({ name, value })));
+}
+
+function affinityFor(props: DaemonProps, placement: DaemonPlacement): PodSpec['affinity'] {
+  const required = placement.requiredNodes?.toNodeSelectorTerms();
+  const preferred = (props.preferredNodes ?? []).flatMap(({ weight, nodes }) =>
+    nodes.toNodeSelectorTerms().map((preference) => ({ weight, preference })),
+  );
+  if (!required && preferred.length === 0) return undefined;
+  return {
+    nodeAffinity: compact({
+      requiredDuringSchedulingIgnoredDuringExecution: required ? { nodeSelectorTerms: required } : undefined,
+      preferredDuringSchedulingIgnoredDuringExecution: nonEmpty(preferred),
+    }),
+  };
+}
+
+/** The kind's tolerations, the node filter's, then the user's; each written once. */
+function tolerationsFor(props: DaemonProps, placement: DaemonPlacement): TolerationSpec[] {
+  const all = [
+    ...(placement.tolerations ?? []),
+    ...(placement.requiredNodes?.tolerations ?? []),
+    ...(props.tolerations ?? []),
+  ].map((t) => t.toJson());
+  const seen = new Set<string>();
+  return all.filter((t) => {
+    const key = JSON.stringify([t.key, t.operator, t.value, t.effect, t.tolerationSeconds]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function nonEmpty<T>(items: T[]): T[] | undefined {
+  return items.length > 0 ? items : undefined;
+}
+
+/** Drops undefined fields so the manifest holds only what was set. */
+function compact<T extends object>(object: T): T {
+  return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined)) as T;
+}

@@ -1,0 +1,11 @@
+export * from './daemon-props';
+export * from './host-paths';
+export * from './kinds';
+export * from './kubernetes-types';
+export * from './node-filter';
+export * from './priority-class';
+export * from './props-error';
+export * from './rollout';
+export * from './toleration';
+export { buildDaemonSet, DaemonPlacement } from './daemon-set';
+export { selectorLabelsFor } from './identity';

@@ -1,0 +1,36 @@
+import { buildDaemonSet } from './daemon-set';
+import { DaemonProps, NodeFilteredDaemonProps } from './daemon-props';
+import { DaemonSetManifest } from './kubernetes-types';
+import { DaemonPropsError } from './props-error';
+import { Toleration } from './toleration';
+
+/*
+ * The daemon kinds, shared by the cdk8s constructs and the Pulumi components: each is the common
+ * DaemonSet model plus the placement that gives the kind its name.
+ */
+
+/** One pod on every node that has no untolerated taint. */
+export function nodeDaemonManifest(owner: string, name: string, props: DaemonProps): DaemonSetManifest {
+  return buildDaemonSet(owner, name, props);
+}
+
+/** One pod on every node, control-plane nodes included. */
+export function masterTolerantManifest(owner: string, name: string, props: DaemonProps): DaemonSetManifest {
+  let controlPlane: Toleration[];
+  try {
+    controlPlane = Toleration.controlPlane({ kubernetesVersion: props.kubernetesVersion });
+  } catch (error) {
+    throw new DaemonPropsError(owner, [{ field: 'kubernetesVersion', message: (error as Error).message.replace(/^kubernetesVersion /, '') }]);
+  }
+  return buildDaemonSet(owner, name, props, { tolerations: controlPlane });
+}
+
+/** One pod on every node the filter selects. */
+export function nodeFilteredDaemonManifest(owner: string, name: string, props: NodeFilteredDaemonProps): DaemonSetManifest {
+  if (!props.nodes) {
+    throw new DaemonPropsError(owner, [
+      { field: 'nodes', message: 'is required: say which nodes run the daemon, e.g. NodeFilter.gpu() or NodeFilter.windows()' },
+    ]);
+  }
+  return buildDaemonSet(owner, name, props, { requiredNodes: props.nodes });
+}
