@@ -49,13 +49,14 @@ const project = new typescript.TypeScriptProject({
     jestVersion: '^30',
     // Snapshots are reviewed artefacts: `npm test` never rewrites them; `npx projen test:update` does.
     updateSnapshot: javascript.UpdateSnapshot.NEVER,
+    passWithNoTests: false,
     jestConfig: {
       testMatch: ['<rootDir>/test/**/*.test.ts'],
       coverageProvider: 'v8',
     },
   },
 
-  gitignore: ['examples/*/dist/', '/.api-docs-check/'],
+  gitignore: ['examples/*/dist/', '/.api-docs/', '/.api-docs-check/'],
 });
 
 project.npmignore?.exclude('/examples/', '/.ci/', '/.api-docs-check/');

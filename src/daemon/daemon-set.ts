@@ -131,9 +131,11 @@ function podSpecFor(daemonName: string, props: DaemonProps, placement: DaemonPla
   });
 }
 
+/** With hostNetwork every container port is a port of the node. */
 function usesHostPorts(props: DaemonProps): boolean {
   const ports = [...(props.ports ?? []), ...(props.sidecars ?? []).flatMap((c) => c.ports ?? [])];
-  return (props.hostPorts ?? []).length > 0 || ports.some((p) => (p.hostPort ?? 0) > 0);
+  if ((props.hostPorts ?? []).length > 0) return true;
+  return props.hostNetwork === true ? ports.length > 0 : ports.some((p) => (p.hostPort ?? 0) > 0);
 }
 
 function envVarsFor(env: DaemonProps['env']): EnvVar[] | undefined {
