@@ -63,8 +63,8 @@ project.npmignore?.exclude('/examples/', '/.ci/', '/.api-docs-check/');
 
 // Framework packages are optional: the core loads without them.
 project.package.addField('peerDependenciesMeta', {
-  'cdk8s': { optional: true },
-  'constructs': { optional: true },
+  cdk8s: { optional: true },
+  constructs: { optional: true },
 });
 
 // One entry per framework, so a Pulumi user never loads cdk8s and the core loads neither.
@@ -114,10 +114,16 @@ project.testTask.spawn(project.tasks.tryFind('docgen:check')!);
 
 project.addTask('example', {
   description: 'Synthesize examples/cluster-agents into examples/cluster-agents/dist',
-  exec: 'ts-node --project test/tsconfig.json examples/cluster-agents/main.ts',
+  exec: 'ts-node --project examples/tsconfig.json examples/cluster-agents/main.ts',
 });
 
-project.tsconfigDev.addInclude('../examples/**/*.ts');
+// The examples type-check (and lint) against the sources, as the tests do.
+new javascript.TypescriptConfig(project, {
+  fileName: 'examples/tsconfig.json',
+  extends: javascript.TypescriptConfigExtends.fromPaths(['../tsconfig.json']),
+  include: ['**/*.ts'],
+  compilerOptions: { noEmit: true, rootDir: '..' },
+});
 project.eslint?.addLintPattern('examples');
 
 project.synth();

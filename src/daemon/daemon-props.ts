@@ -1,3 +1,4 @@
+import { HostPathMount } from './host-paths';
 import {
   Container,
   ContainerPort,
@@ -9,7 +10,6 @@ import {
   Volume,
   VolumeMount,
 } from './kubernetes-types';
-import { HostPathMount } from './host-paths';
 import { NodeFilter } from './node-filter';
 import { PriorityClass } from './priority-class';
 import { Rollout } from './rollout';

@@ -1,5 +1,4 @@
 import { formatFieldError, validateDaemonSet } from '../validation';
-import { dns1123SubdomainErrors } from '../validation/names';
 import { DaemonProps } from './daemon-props';
 import { hardenContainer, hardenPod } from './hardened-profile';
 import { hostPathVolumes } from './host-paths';
@@ -9,6 +8,7 @@ import { NodeFilter } from './node-filter';
 import { DaemonPropsError, PropProblem } from './props-error';
 import { Rollout } from './rollout';
 import { Toleration } from './toleration';
+import { dns1123SubdomainErrors } from '../validation/names';
 
 /** What a daemon kind adds to the props: where it must run and what it must tolerate. */
 export interface DaemonPlacement {

@@ -1,5 +1,5 @@
-import { buildDaemonSet } from './daemon-set';
 import { DaemonProps, NodeFilteredDaemonProps } from './daemon-props';
+import { buildDaemonSet } from './daemon-set';
 import { DaemonSetManifest } from './kubernetes-types';
 import { DaemonPropsError } from './props-error';
 import { Toleration } from './toleration';

@@ -1,5 +1,5 @@
-import { isAtLeast, parseKubernetesVersion } from './kubernetes-version';
 import { TolerationSpec } from './kubernetes-types';
+import { isAtLeast, parseKubernetesVersion } from './kubernetes-version';
 
 /**
  * What a taint does to pods that do not tolerate it.

@@ -1,6 +1,6 @@
 import { FieldError, FieldPath } from './field-error';
-import { validateLabels } from './object-meta';
 import { labelValueErrors, qualifiedNameErrors } from './names';
+import { validateLabels } from './object-meta';
 import { JsonObject, listAt, objectAt, stringAt, stringEntries } from './shape';
 
 const SET_OPERATORS = ['In', 'NotIn'];

@@ -72,7 +72,7 @@ export function labelValueErrors(value: string): string[] {
   if (!LABEL_VALUE_RE.test(value)) {
     errors.push(
       formatHint(
-        `a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character`,
+        'a valid label must be an empty string or consist of alphanumeric characters, \'-\', \'_\' or \'.\', and must start and end with an alphanumeric character',
         LABEL_VALUE,
         ['MyValue', 'my_value', '12345'],
       ),

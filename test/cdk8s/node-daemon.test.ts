@@ -1,4 +1,5 @@
-import { ApiObject, JsonPatch, Testing } from 'cdk8s';
+import { ApiObject, Chart, JsonPatch, Testing } from 'cdk8s';
+import { Construct } from 'constructs';
 import { NodeDaemon, Rollout, Toleration, validateDaemonSet } from '../../src/cdk8s';
 
 function synthOne(build: (chart: ReturnType<typeof Testing.chart>) => void): any {
@@ -31,7 +32,7 @@ describe('NodeDaemon', () => {
     const selectorUnder = (build: (chart: ReturnType<typeof Testing.chart>) => void) => synthOne(build).spec.selector;
     const flat = selectorUnder((chart) => new NodeDaemon(chart, 'agent', { image: 'agent' }));
     const nested = selectorUnder((chart) => {
-      const group = new (require('constructs').Construct)(chart, 'observability');
+      const group = new Construct(chart, 'observability');
       new NodeDaemon(group, 'agent', { image: 'agent' });
     });
     expect(nested).toEqual(flat);
@@ -68,7 +69,7 @@ describe('NodeDaemon', () => {
 
   test('uses the chart namespace unless one is given', () => {
     const app = Testing.app();
-    const chart = new (require('cdk8s').Chart)(app, 'agents', { namespace: 'observability' });
+    const chart = new Chart(app, 'agents', { namespace: 'observability' });
     new NodeDaemon(chart, 'a', { image: 'a' });
     new NodeDaemon(chart, 'b', { image: 'b', namespace: 'kube-system' });
     expect(Testing.synth(chart).map((o: any) => o.metadata.namespace)).toEqual(['observability', 'kube-system']);
