@@ -36,8 +36,9 @@ const project = new typescript.TypeScriptProject({
     'constructs@^10.8.1',
     '@kubernetes-models/validate@^4.0.0',
     'ts-jest@^29',
-    'jest@^30',
-    '@types/jest@^30',
+    // jest 30 resolves modules through unrs-resolver (see the eslint resolver below): 29 does not.
+    'jest@^29',
+    '@types/jest@^29',
     '@types/node@^20',
     'ts-node@^10',
     'typedoc@~0.28.20',
@@ -46,7 +47,7 @@ const project = new typescript.TypeScriptProject({
 
   jest: true,
   jestOptions: {
-    jestVersion: '^30',
+    jestVersion: '^29',
     // Snapshots are reviewed artefacts: `npm test` never rewrites them; `npx projen test:update` does.
     updateSnapshot: javascript.UpdateSnapshot.NEVER,
     passWithNoTests: false,
@@ -125,5 +126,11 @@ new javascript.TypescriptConfig(project, {
   compilerOptions: { noEmit: true, rootDir: '..' },
 });
 project.eslint?.addLintPattern('examples');
+
+// The eslint component asks for the latest resolver; 4.x resolves through unrs-resolver, whose
+// per-platform optional packages the registry here does not all serve, leaving a lockfile that
+// `npm ci` refuses. 3.7 resolves in JavaScript.
+project.deps.removeDependency('eslint-import-resolver-typescript');
+project.addDevDeps('eslint-import-resolver-typescript@~3.7.0');
 
 project.synth();

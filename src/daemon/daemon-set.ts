@@ -34,6 +34,14 @@ export function buildDaemonSet(owner: string, name: string, props: DaemonProps, 
   if (typeof props.image !== 'string' || props.image.trim() === '') {
     problems.push({ field: 'image', message: 'is required: the image of the agent container, e.g. "registry.k8s.io/kube-proxy:v1.31.0"' });
   }
+  placement.requiredNodes?.toNodeSelectorTerms().forEach((term, i) => {
+    if (!term.matchExpressions && !term.matchFields) {
+      problems.push({
+        field: 'nodes',
+        message: `term ${i} has no requirement, and an empty node selector term matches no node (e.g. NodeFilter.notNamed() with no names)`,
+      });
+    }
+  });
   const nameErrors = dns1123SubdomainErrors(daemonName);
   if (nameErrors.length > 0) {
     problems.push({
@@ -93,7 +101,7 @@ function podSpecFor(daemonName: string, props: DaemonProps, placement: DaemonPla
   const hostPaths = hostPathVolumes(props.hostPaths ?? {});
   const harden = props.hardened ? hardenContainer : (c: Container) => c;
   const agent: Container = compact({
-    name: props.containerName ?? daemonName,
+    name: props.containerName ?? containerNameFor(daemonName),
     image: props.image,
     command: props.command,
     args: props.args,
@@ -129,6 +137,11 @@ function podSpecFor(daemonName: string, props: DaemonProps, placement: DaemonPla
     affinity: affinityFor(props, placement),
     tolerations: nonEmpty(tolerationsFor(props, placement)),
   });
+}
+
+/** A DaemonSet name may hold dots and 253 characters; a container name is a DNS label. */
+function containerNameFor(daemonName: string): string {
+  return daemonName.replace(/\./g, '-').slice(0, 63).replace(/-+$/, '');
 }
 
 /** With hostNetwork every container port is a port of the node. */

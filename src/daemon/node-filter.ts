@@ -37,6 +37,11 @@ export interface GpuNodeOptions {
 
 const NODE_NAME_FIELD = 'metadata.name';
 
+/** Each manifest gets its own copy: a filter shared by several daemons must not share arrays. */
+function copyRequirement(requirement: NodeSelectorRequirement): NodeSelectorRequirement {
+  return requirement.values ? { ...requirement, values: [...requirement.values] } : { ...requirement };
+}
+
 interface Term {
   readonly matchExpressions: readonly NodeSelectorRequirement[];
   readonly matchFields: readonly NodeSelectorRequirement[];
@@ -194,8 +199,8 @@ export class NodeFilter {
   toNodeSelectorTerms(): NodeSelectorTerm[] {
     return this.terms.map((term) => {
       const json: NodeSelectorTerm = {};
-      if (term.matchExpressions.length > 0) json.matchExpressions = term.matchExpressions.map((r) => ({ ...r }));
-      if (term.matchFields.length > 0) json.matchFields = term.matchFields.map((r) => ({ ...r }));
+      if (term.matchExpressions.length > 0) json.matchExpressions = term.matchExpressions.map(copyRequirement);
+      if (term.matchFields.length > 0) json.matchFields = term.matchFields.map(copyRequirement);
       return json;
     });
   }

@@ -64,6 +64,10 @@ function validateContainerList(
       if (seenNames.has(name)) errors.push(containerPath.child('name').duplicate(name));
       seenNames.add(name);
     }
+    const image = stringAt(container.image);
+    if (image !== undefined && image !== image.trim()) {
+      errors.push(containerPath.child('image').invalid(image, 'must not have leading or trailing whitespace'));
+    }
     errors.push(...validatePorts(container.ports, hostNetwork, containerPath.child('ports')));
     listAt(container.volumeMounts).forEach((rawMount, j) => {
       const mount = objectAt(rawMount) ?? {};
