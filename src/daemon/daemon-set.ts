@@ -33,6 +33,9 @@ export function buildDaemonSet(owner: string, name: string, props: DaemonProps, 
   const daemonName = props.name ?? name;
   if (typeof props.image !== 'string' || props.image.trim() === '') {
     problems.push({ field: 'image', message: 'is required: the image of the agent container, e.g. "registry.k8s.io/kube-proxy:v1.31.0"' });
+  } else if (props.image !== props.image.trim()) {
+    // The API server accepts this in a template, but every pod it creates is then rejected.
+    problems.push({ field: 'image', message: `must not have leading or trailing whitespace (got ${JSON.stringify(props.image)})` });
   }
   placement.requiredNodes?.toNodeSelectorTerms().forEach((term, i) => {
     if (!term.matchExpressions && !term.matchFields) {

@@ -1,5 +1,10 @@
 import { JsonObject, objectAt } from './shape';
 
+/** JSON null decodes to the zero value, and the API server defaults zero values. */
+function isUnset(value: unknown): boolean {
+  return value === undefined || value === null || value === '';
+}
+
 /**
  * The defaults the API server applies to an apps/v1 DaemonSet before validating it
  * (`SetDefaults_DaemonSet` in pkg/apis/apps/v1/defaults.go, `SetDefaults_PodSpec` in
@@ -12,16 +17,16 @@ import { JsonObject, objectAt } from './shape';
 export function withApiServerDefaults(daemonSet: JsonObject): JsonObject {
   const spec = objectAt(daemonSet.spec) ?? {};
   const strategy = { ...(objectAt(spec.updateStrategy) ?? {}) } as Record<string, unknown>;
-  if (strategy.type === undefined || strategy.type === '') strategy.type = 'RollingUpdate';
+  if (isUnset(strategy.type)) strategy.type = 'RollingUpdate';
   if (strategy.type === 'RollingUpdate') {
     const rollingUpdate = { ...(objectAt(strategy.rollingUpdate) ?? {}) } as Record<string, unknown>;
-    if (rollingUpdate.maxUnavailable === undefined || rollingUpdate.maxUnavailable === null) rollingUpdate.maxUnavailable = 1;
-    if (rollingUpdate.maxSurge === undefined || rollingUpdate.maxSurge === null) rollingUpdate.maxSurge = 0;
+    if (isUnset(rollingUpdate.maxUnavailable)) rollingUpdate.maxUnavailable = 1;
+    if (isUnset(rollingUpdate.maxSurge)) rollingUpdate.maxSurge = 0;
     strategy.rollingUpdate = rollingUpdate;
   }
   const template = objectAt(spec.template) ?? {};
   const podSpec = { ...(objectAt(template.spec) ?? {}) } as Record<string, unknown>;
-  if (podSpec.restartPolicy === undefined || podSpec.restartPolicy === '') podSpec.restartPolicy = 'Always';
+  if (isUnset(podSpec.restartPolicy)) podSpec.restartPolicy = 'Always';
   return {
     ...daemonSet,
     spec: {

@@ -59,7 +59,7 @@ export function qualifiedNameErrors(value: string): string[] {
   } else if (name.length > QUALIFIED_NAME_MAX) {
     errors.push(`name part ${tooLong(QUALIFIED_NAME_MAX)}`);
   }
-  if (name.length > 0 && !QUALIFIED_NAME_PART_RE.test(name)) {
+  if (!QUALIFIED_NAME_PART_RE.test(name)) {
     errors.push(formatHint(`name part ${QUALIFIED_NAME_HINT}`, QUALIFIED_NAME_PART, ['MyName', 'my.name', '123-abc']));
   }
   return errors;

@@ -1,5 +1,5 @@
 import { FieldError, FieldPath } from './field-error';
-import { dns1123SubdomainErrors, qualifiedNameErrors } from './names';
+import { dns1123SubdomainErrors, labelValueErrors, qualifiedNameErrors } from './names';
 import { JsonObject, listAt, numberAt, objectAt, stringAt } from './shape';
 
 /** The only node field a `matchFields` requirement may select on. */
@@ -11,7 +11,7 @@ const INTEGER = /^[+-]?\d+$/;
  * value that is not an integer is accepted upstream but makes the term match no node at all
  * (component-helpers `nodeaffinity`), so it is reported here.
  */
-function validateLabelRequirement(requirement: JsonObject, path: FieldPath): FieldError[] {
+function validateLabelRequirement(requirement: JsonObject, path: FieldPath, checkValues: boolean): FieldError[] {
   const errors: FieldError[] = [];
   const operator = stringAt(requirement.operator) ?? '';
   const values = listAt(requirement.values);
@@ -46,6 +46,11 @@ function validateLabelRequirement(requirement: JsonObject, path: FieldPath): Fie
   }
   const key = stringAt(requirement.key) ?? '';
   for (const message of qualifiedNameErrors(key)) errors.push(path.child('key').invalid(key, message));
+  if (checkValues) {
+    values.forEach((value, i) => {
+      for (const message of labelValueErrors(String(value))) errors.push(path.child('values').index(i).invalid(value, message));
+    });
+  }
   return errors;
 }
 
@@ -76,11 +81,14 @@ function validateFieldRequirement(requirement: JsonObject, path: FieldPath): Fie
   return errors;
 }
 
-/** Mirrors `ValidateNodeSelectorTerm`. */
-export function validateNodeSelectorTerm(term: JsonObject | undefined, path: FieldPath): FieldError[] {
+/**
+ * Mirrors `ValidateNodeSelectorTerm`. Label values are checked in required terms only, as the API
+ * server does for new objects (`AllowInvalidLabelValueInRequiredNodeAffinity` is off for them).
+ */
+export function validateNodeSelectorTerm(term: JsonObject | undefined, path: FieldPath, required: boolean): FieldError[] {
   const errors: FieldError[] = [];
   listAt(term?.matchExpressions).forEach((raw, j) => {
-    errors.push(...validateLabelRequirement(objectAt(raw) ?? {}, path.child('matchExpressions').index(j)));
+    errors.push(...validateLabelRequirement(objectAt(raw) ?? {}, path.child('matchExpressions').index(j), required));
   });
   listAt(term?.matchFields).forEach((raw, j) => {
     errors.push(...validateFieldRequirement(objectAt(raw) ?? {}, path.child('matchFields').index(j)));
@@ -93,7 +101,7 @@ function validateNodeSelector(selector: JsonObject, path: FieldPath): FieldError
   const termsPath = path.child('nodeSelectorTerms');
   const terms = listAt(selector.nodeSelectorTerms);
   if (terms.length === 0) return [termsPath.required('must have at least one node selector term')];
-  return terms.flatMap((term, i) => validateNodeSelectorTerm(objectAt(term), termsPath.index(i)));
+  return terms.flatMap((term, i) => validateNodeSelectorTerm(objectAt(term), termsPath.index(i), true));
 }
 
 /** Mirrors `validatePreferredSchedulingTerms`: weight 1..100 and a valid preference. */
@@ -105,7 +113,7 @@ function validatePreferredTerms(terms: unknown, path: FieldPath): FieldError[] {
     if (weight <= 0 || weight > 100) {
       errors.push(path.index(i).child('weight').invalid(term.weight ?? 0, 'must be in the range 1-100'));
     }
-    errors.push(...validateNodeSelectorTerm(objectAt(term.preference), path.index(i).child('preference')));
+    errors.push(...validateNodeSelectorTerm(objectAt(term.preference), path.index(i).child('preference'), false));
     return errors;
   });
 }

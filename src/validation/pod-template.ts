@@ -25,7 +25,7 @@ function validatePorts(ports: unknown, hostNetwork: boolean, path: FieldPath): F
   listAt(ports).forEach((raw, i) => {
     const port = objectAt(raw) ?? {};
     const portPath = path.index(i);
-    if (port.containerPort === undefined || port.containerPort === null) {
+    if (port.containerPort === undefined || port.containerPort === null || port.containerPort === 0) {
       errors.push(portPath.child('containerPort').required());
     } else {
       errors.push(...validatePortNumber(port.containerPort, portPath.child('containerPort')));
@@ -36,8 +36,9 @@ function validatePorts(ports: unknown, hostNetwork: boolean, path: FieldPath): F
         errors.push(portPath.child('hostPort').invalid(port.hostPort, 'must match `containerPort` when `hostNetwork` is true'));
       }
     }
+    // An empty protocol is defaulted to TCP (SetDefaults_ContainerPort).
     const protocol = stringAt(port.protocol);
-    if (port.protocol !== undefined && (protocol === undefined || !PROTOCOLS.includes(protocol))) {
+    if (port.protocol !== undefined && port.protocol !== null && protocol !== '' && (protocol === undefined || !PROTOCOLS.includes(protocol))) {
       errors.push(portPath.child('protocol').notSupported(port.protocol, PROTOCOLS));
     }
   });
@@ -63,10 +64,6 @@ function validateContainerList(
       errors.push(...dnsLabelErrors(name, containerPath.child('name')));
       if (seenNames.has(name)) errors.push(containerPath.child('name').duplicate(name));
       seenNames.add(name);
-    }
-    const image = stringAt(container.image);
-    if (image !== undefined && image !== image.trim()) {
-      errors.push(containerPath.child('image').invalid(image, 'must not have leading or trailing whitespace'));
     }
     errors.push(...validatePorts(container.ports, hostNetwork, containerPath.child('ports')));
     listAt(container.volumeMounts).forEach((rawMount, j) => {
@@ -98,11 +95,6 @@ function validateVolumes(volumes: unknown, path: FieldPath): { errors: FieldErro
   return { errors, names };
 }
 
-function validateNonNegative(value: unknown, path: FieldPath): FieldError[] {
-  const n = numberAt(value);
-  return n !== undefined && n < 0 ? [path.invalid(value, 'must be greater than or equal to 0')] : [];
-}
-
 function validateOptionalName(value: unknown, path: FieldPath): FieldError[] {
   const name = stringAt(value);
   if (!name) return [];
@@ -116,8 +108,9 @@ function validateOptionalName(value: unknown, path: FieldPath): FieldError[] {
 export function validatePodTemplate(template: JsonObject | undefined, path: FieldPath): FieldError[] {
   const errors: FieldError[] = [];
   const metadata = objectAt(template?.metadata);
-  errors.push(...validateLabels(metadata?.labels, path.child('metadata', 'labels')));
-  errors.push(...validateAnnotations(metadata?.annotations, path.child('metadata', 'annotations')));
+  // ObjectMeta is embedded in PodTemplateSpec, so upstream names these `template.labels`.
+  errors.push(...validateLabels(metadata?.labels, path.child('labels')));
+  errors.push(...validateAnnotations(metadata?.annotations, path.child('annotations')));
 
   const specPath = path.child('spec');
   const spec = objectAt(template?.spec) ?? {};
@@ -126,11 +119,13 @@ export function validatePodTemplate(template: JsonObject | undefined, path: Fiel
   const { errors: volumeErrors, names: volumeNames } = validateVolumes(spec.volumes, specPath.child('volumes'));
   errors.push(...volumeErrors);
 
+  // As validateContainers then validateInitContainers: an init container that repeats a
+  // container's name is the duplicate, and the host-network port rule covers containers only.
   const containers = listAt(spec.containers);
   const containerNames = new Set<string>();
-  errors.push(...validateContainerList(listAt(spec.initContainers), specPath.child('initContainers'), containerNames, volumeNames, hostNetwork));
   if (containers.length === 0) errors.push(specPath.child('containers').required());
   errors.push(...validateContainerList(containers, specPath.child('containers'), containerNames, volumeNames, hostNetwork));
+  errors.push(...validateContainerList(listAt(spec.initContainers), specPath.child('initContainers'), containerNames, volumeNames, false));
 
   if (listAt(spec.ephemeralContainers).length > 0) {
     errors.push(specPath.child('ephemeralContainers').forbidden('ephemeral containers not allowed in pod template'));
@@ -143,7 +138,6 @@ export function validatePodTemplate(template: JsonObject | undefined, path: Fiel
   if (dnsPolicy !== undefined && !DNS_POLICIES.includes(String(dnsPolicy))) {
     errors.push(specPath.child('dnsPolicy').notSupported(dnsPolicy, DNS_POLICIES));
   }
-  errors.push(...validateNonNegative(spec.terminationGracePeriodSeconds, specPath.child('terminationGracePeriodSeconds')));
   errors.push(...validateOptionalName(spec.priorityClassName, specPath.child('priorityClassName')));
   errors.push(...validateOptionalName(spec.serviceAccountName, specPath.child('serviceAccountName')));
   errors.push(...validateLabels(spec.nodeSelector, specPath.child('nodeSelector')));

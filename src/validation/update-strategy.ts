@@ -11,9 +11,9 @@ export function intOrPercentValue(value: unknown): number {
   if (typeof value === 'string') {
     const match = PERCENT.exec(value);
     if (match) return Number(match[1]);
-    // intstr.IntValue() parses a non-percent string as an integer, yielding 0 when it cannot.
-    const parsed = Number.parseInt(value, 10);
-    return Number.isNaN(parsed) ? 0 : parsed;
+    // intstr.IntValue() reads any other string with strconv.Atoi, which yields 0 unless the whole
+    // string is an integer.
+    return /^[+-]?\d+$/.test(value) ? Number(value) : 0;
   }
   return 0;
 }
@@ -57,5 +57,5 @@ export function validateUpdateStrategy(strategy: JsonObject | undefined, path: F
     if (!rollingUpdate) return [path.child('rollingUpdate').required()];
     return validateRollingUpdate(rollingUpdate, path.child('rollingUpdate'));
   }
-  return [path.child('type').notSupported(type, STRATEGY_TYPES)];
+  return [path.notSupported(strategy ?? {}, STRATEGY_TYPES)];
 }

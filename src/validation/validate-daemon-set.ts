@@ -23,7 +23,8 @@ function validateSpec(spec: JsonObject, path: FieldPath): FieldError[] {
   if (!selector) errors.push(selectorPath.required());
   const selectorErrors = validateLabelSelector(selector, selectorPath);
   errors.push(...selectorErrors);
-  const selectorParses = selectorErrors.every((e) => !e.field.includes('matchExpressions'));
+  // Upstream skips the match when LabelSelectorAsSelector fails, i.e. for any invalid selector.
+  const selectorParses = selectorErrors.length === 0;
   if (selectorParses && !(selector && labelSelectorMatches(selector, templateLabels))) {
     errors.push(
       path.child('template', 'metadata', 'labels').invalid(templateLabels ?? {}, '`selector` does not match template `labels`'),
@@ -48,16 +49,27 @@ function validateSpec(spec: JsonObject, path: FieldPath): FieldError[] {
   return errors;
 }
 
-/** Two label selectors are the same when their matchLabels and matchExpressions are. */
+/**
+ * Two selectors are the same as `apiequality.Semantic.DeepEqual` sees them: key order does not
+ * matter, and an empty list or map equals an absent one.
+ */
 function sameSelector(a: unknown, b: unknown): boolean {
-  return canonicalJson(a ?? null) === canonicalJson(b ?? null);
+  return canonicalJson(a) === canonicalJson(b);
+}
+
+function isEmpty(value: unknown): boolean {
+  if (value === undefined || value === null || value === '') return true;
+  if (Array.isArray(value)) return value.length === 0;
+  const object = objectAt(value);
+  return object !== undefined && Object.keys(object).every((k) => isEmpty(object[k]));
 }
 
 function canonicalJson(value: unknown): string {
+  if (isEmpty(value)) return 'null';
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   const object = objectAt(value);
   if (object) {
-    const keys = Object.keys(object).filter((k) => object[k] !== undefined).sort();
+    const keys = Object.keys(object).filter((k) => !isEmpty(object[k])).sort();
     return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(object[k])}`).join(',')}}`;
   }
   return JSON.stringify(value);

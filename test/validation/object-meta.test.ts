@@ -138,11 +138,10 @@ describe('ValidateAnnotations: metadata.annotations', () => {
 });
 
 describe('ValidatePodTemplateSpec: template labels and annotations (ValidateLabels / ValidateAnnotations)', () => {
-  // Upstream reports these at `spec.template.labels` / `spec.template.annotations`
-  // (ValidatePodTemplateSpec uses fldPath.Child("labels")); src/validation reports them under
-  // `spec.template.metadata.`. The path is deliberately not pinned here: see the test report.
-  const TEMPLATE_LABELS = /^spec\.template\.(metadata\.)?labels$/;
-  const TEMPLATE_ANNOTATIONS = /^spec\.template\.(metadata\.)?annotations$/;
+  // ObjectMeta is embedded in PodTemplateSpec, so ValidatePodTemplateSpec uses
+  // fldPath.Child("labels"): the API server says `spec.template.labels`, not `.metadata.labels`.
+  const TEMPLATE_LABELS = 'spec.template.labels';
+  const TEMPLATE_ANNOTATIONS = 'spec.template.annotations';
 
   it.each<[Record<string, string>]>([
     [{ 'app': 'agent', 'app.kubernetes.io/version': '1.2.3' }],
@@ -169,5 +168,13 @@ describe('ValidatePodTemplateSpec: template labels and annotations (ValidateLabe
   it('accepts any template annotation value', () => {
     const errors = validate((ds) => { ds.spec.template.metadata.annotations = { 'prometheus.io/scrape': 'true', 'note': 'a b c' }; });
     expect(errors).toEqual([]);
+  });
+});
+
+describe('IsQualifiedName on an empty name part', () => {
+  it('reports the empty part and the syntax, as upstream does', () => {
+    const errors = validate((ds) => { ds.metadata.labels = { 'example.com/': 'x' }; });
+    const messages = errors.filter((e) => e.field === 'metadata.labels').map((e) => e.message);
+    expect(messages).toEqual(['name part must be non-empty', expect.stringContaining(QUALIFIED_NAME)]);
   });
 });

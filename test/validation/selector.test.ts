@@ -165,3 +165,14 @@ describe('ValidateDaemonSetSpec: matchExpressions selectors must match the templ
     expectError(errors, { field: TEMPLATE_LABELS, type: 'Invalid', words: [DOES_NOT_MATCH] });
   });
 });
+
+describe('ValidateDaemonSetSpec skips the template match when the selector does not parse', () => {
+  it('reports a bad matchLabels key, not a mismatch', () => {
+    const errors = validate((ds) => {
+      ds.spec.selector = { matchLabels: { 'bad key': 'agent' } };
+      ds.spec.template.metadata.labels = { 'bad key': 'agent' };
+    });
+    expectError(errors, { field: `${SELECTOR}.matchLabels`, type: 'Invalid' });
+    expect(errorsAt(errors, TEMPLATE_LABELS).filter((e) => e.message.includes(DOES_NOT_MATCH))).toEqual([]);
+  });
+});
