@@ -1,0 +1,34 @@
+/*
+ * cdk8s and constructs are optional peer dependencies: a user of the core (validation, the model)
+ * or of another framework must be able to load `everynode` without them.
+ */
+describe('the core entry point', () => {
+  afterEach(() => jest.resetModules());
+
+  test('loads when cdk8s and constructs are not installed', () => {
+    jest.isolateModules(() => {
+      jest.doMock('cdk8s', () => {
+        throw new Error("Cannot find module 'cdk8s'");
+      });
+      jest.doMock('constructs', () => {
+        throw new Error("Cannot find module 'constructs'");
+      });
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const core = require('../../src');
+      expect(typeof core.validateDaemonSet).toBe('function');
+      expect(typeof core.nodeDaemonManifest).toBe('function');
+      expect(core.nodeDaemonManifest('NodeDaemon agent', 'agent', { image: 'busybox' }).kind).toBe('DaemonSet');
+    });
+  });
+
+  test('the cdk8s entry point does need cdk8s, so the mock above is what keeps it out', () => {
+    jest.isolateModules(() => {
+      jest.doMock('cdk8s', () => {
+        throw new Error("Cannot find module 'cdk8s'");
+      });
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      expect(() => require('../../src/cdk8s')).toThrow(/Cannot find module 'cdk8s'/);
+    });
+  });
+
+});
