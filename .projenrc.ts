@@ -28,7 +28,7 @@ const project = new typescript.TypeScriptProject({
   depsUpgrade: false,
   package: false,
 
-  deps: ['kubernetes-models@4.5.1'],
+  deps: ['kubernetes-models@4.5.1', 'yaml@^2.8.0'],
   peerDeps: ['cdk8s@^2.70.0', 'constructs@^10.0.0'],
   peerDependencyOptions: { pinnedDevDependency: false },
   devDeps: [
@@ -43,6 +43,7 @@ const project = new typescript.TypeScriptProject({
     'ts-node@^10',
     'typedoc@~0.28.20',
     'typedoc-plugin-markdown@~4.14.1',
+    'fast-check@^4',
   ],
 
   jest: true,

@@ -1,2 +1,4 @@
 export * from './daemon';
+export * from './input';
+export * from './placement';
 export * from './validation';

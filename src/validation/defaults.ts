@@ -1,4 +1,4 @@
-import { JsonObject, objectAt } from './shape';
+import { JsonObject, objectAt } from '../json/shape';
 
 /** JSON null decodes to the zero value, and the API server defaults zero values. */
 function isUnset(value: unknown): boolean {

@@ -1,7 +1,7 @@
 import { FieldError, FieldPath } from './field-error';
 import { labelValueErrors, qualifiedNameErrors } from './names';
 import { validateLabels } from './object-meta';
-import { JsonObject, listAt, objectAt, stringAt, stringEntries } from './shape';
+import { JsonObject, listAt, objectAt, stringAt, stringEntries } from '../json/shape';
 
 const SET_OPERATORS = ['In', 'NotIn'];
 const EXISTENCE_OPERATORS = ['Exists', 'DoesNotExist'];

@@ -1,6 +1,6 @@
 import { FieldError, FieldPath } from './field-error';
 import { dns1123SubdomainErrors, labelValueErrors, qualifiedNameErrors } from './names';
-import { JsonObject, listAt, numberAt, objectAt, stringAt } from './shape';
+import { JsonObject, listAt, numberAt, objectAt, stringAt } from '../json/shape';
 
 /** The only node field a `matchFields` requirement may select on. */
 const NODE_NAME_FIELD = 'metadata.name';

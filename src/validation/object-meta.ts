@@ -1,6 +1,6 @@
 import { FieldError, FieldPath } from './field-error';
 import { dns1123LabelErrors, dns1123SubdomainErrors, labelValueErrors, qualifiedNameErrors } from './names';
-import { JsonObject, objectAt, stringAt, stringEntries } from './shape';
+import { JsonObject, objectAt, stringAt, stringEntries } from '../json/shape';
 
 const TOTAL_ANNOTATION_SIZE_LIMIT = 256 * 1024;
 

@@ -2,7 +2,7 @@ import { FieldError, FieldPath } from './field-error';
 import { dns1123LabelErrors, dns1123SubdomainErrors } from './names';
 import { validateNodeAffinity } from './node-affinity';
 import { validateAnnotations, validateLabels } from './object-meta';
-import { JsonObject, listAt, numberAt, objectAt, stringAt } from './shape';
+import { JsonObject, listAt, numberAt, objectAt, stringAt } from '../json/shape';
 import { validateTolerations } from './tolerations';
 
 const PROTOCOLS = ['TCP', 'UDP', 'SCTP'];

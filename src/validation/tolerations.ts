@@ -1,6 +1,6 @@
 import { FieldError, FieldPath } from './field-error';
 import { labelValueErrors, qualifiedNameErrors } from './names';
-import { listAt, objectAt, stringAt } from './shape';
+import { listAt, objectAt, stringAt } from '../json/shape';
 
 const TAINT_EFFECTS = ['NoSchedule', 'PreferNoSchedule', 'NoExecute'];
 const TOLERATION_OPERATORS = ['Equal', 'Exists'];

@@ -1,6 +1,6 @@
 import { FieldError, FieldPath } from './field-error';
 import { percentErrors } from './names';
-import { JsonObject, objectAt } from './shape';
+import { JsonObject, objectAt } from '../json/shape';
 
 const STRATEGY_TYPES = ['RollingUpdate', 'OnDelete'];
 const PERCENT = /^([0-9]+)%$/;

@@ -3,7 +3,7 @@ import { FieldError, FieldPath } from './field-error';
 import { labelSelectorMatches, validateLabelSelector } from './label-selector';
 import { validateObjectMeta } from './object-meta';
 import { validatePodTemplate } from './pod-template';
-import { JsonObject, listAt, numberAt, objectAt } from './shape';
+import { JsonObject, listAt, numberAt, objectAt } from '../json/shape';
 import { validateUpdateStrategy } from './update-strategy';
 
 function validateNonNegative(value: unknown, path: FieldPath): FieldError[] {

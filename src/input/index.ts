@@ -1,0 +1,2 @@
+export { InputError } from './input-error';
+export { parseDocuments, SourceDocument } from './documents';

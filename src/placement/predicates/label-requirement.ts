@@ -1,0 +1,87 @@
+import { labelValueErrors, qualifiedNameErrors } from '../../validation/names';
+
+/** A node selector requirement that parsed, ready to match node labels. */
+export interface LabelRequirement {
+  readonly key: string;
+  readonly operator: 'In' | 'NotIn' | 'Exists' | 'DoesNotExist' | 'Gt' | 'Lt';
+  readonly values: readonly string[];
+  /** For Gt / Lt: the bound. */
+  readonly bound?: bigint;
+}
+
+const INT64 = /^[+-]?\d+$/;
+const INT64_MIN = -(2n ** 63n);
+const INT64_MAX = 2n ** 63n - 1n;
+
+/** Reads an integer as Go's `strconv.ParseInt(s, 10, 64)` does; undefined when it cannot. */
+export function parseInt64(text: string): bigint | undefined {
+  if (!INT64.test(text)) return undefined;
+  const value = BigInt(text);
+  return value < INT64_MIN || value > INT64_MAX ? undefined : value;
+}
+
+/**
+ * Parses one `matchExpressions` entry as apimachinery `labels.NewRequirement` does (through
+ * component-helpers `nodeSelectorRequirementsAsSelector`).
+ * @returns the requirement, or why it does not parse (then its term matches no node)
+ */
+export function parseLabelRequirement(raw: { key?: unknown; operator?: unknown; values?: unknown }): LabelRequirement | string {
+  const key = typeof raw.key === 'string' ? raw.key : '';
+  const operator = raw.operator;
+  const values = Array.isArray(raw.values) ? raw.values.map(String) : [];
+  const keyErrors = qualifiedNameErrors(key);
+  if (keyErrors.length > 0) return `invalid label key ${JSON.stringify(key)}: ${keyErrors[0]}`;
+  let bound: bigint | undefined;
+  switch (operator) {
+    case 'In':
+    case 'NotIn':
+      if (values.length === 0) return `${key} ${operator} needs at least one value`;
+      break;
+    case 'Exists':
+    case 'DoesNotExist':
+      if (values.length > 0) return `${key} ${operator} takes no values`;
+      break;
+    case 'Gt':
+    case 'Lt':
+      if (values.length !== 1) return `${key} ${operator} needs exactly one value`;
+      bound = parseInt64(values[0]);
+      if (bound === undefined) return `${key} ${operator} ${values[0]}: the value is not an integer`;
+      break;
+    default:
+      return `${JSON.stringify(operator ?? '')} is not a valid node selector operator`;
+  }
+  for (const value of values) {
+    if (labelValueErrors(value).length > 0) return `invalid label value ${JSON.stringify(value)} for ${key}`;
+  }
+  return { key, operator, values, bound };
+}
+
+/** Mirrors `labels.Requirement.Matches`. */
+export function requirementMatches(requirement: LabelRequirement, labels: ReadonlyMap<string, string>): boolean {
+  const value = labels.get(requirement.key);
+  switch (requirement.operator) {
+    case 'In':
+      return value !== undefined && requirement.values.includes(value);
+    case 'NotIn':
+      return value === undefined || !requirement.values.includes(value);
+    case 'Exists':
+      return value !== undefined;
+    case 'DoesNotExist':
+      return value === undefined;
+    case 'Gt':
+    case 'Lt': {
+      if (value === undefined) return false;
+      const number = parseInt64(value);
+      if (number === undefined) return false;
+      return requirement.operator === 'Gt' ? number > requirement.bound! : number < requirement.bound!;
+    }
+  }
+}
+
+/** `kubernetes.io/os In [linux]`, as reasons print a requirement. */
+export function describeRequirement(requirement: LabelRequirement): string {
+  const { key, operator, values } = requirement;
+  if (operator === 'Exists' || operator === 'DoesNotExist') return `${key} ${operator}`;
+  if (operator === 'Gt' || operator === 'Lt') return `${key} ${operator} ${values[0]}`;
+  return `${key} ${operator} [${values.join(',')}]`;
+}

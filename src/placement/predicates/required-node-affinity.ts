@@ -1,0 +1,101 @@
+import { listAt, objectAt } from '../../json/shape';
+import { NodeView } from '../node-view';
+import { PlacementReason } from '../report';
+import { describeRequirement, LabelRequirement, parseLabelRequirement, requirementMatches } from './label-requirement';
+
+/** The one node field a term can select on. */
+const NODE_NAME_FIELD = 'metadata.name';
+
+interface FieldRequirement {
+  readonly key: string;
+  readonly operator: 'In' | 'NotIn';
+  readonly value: string;
+}
+
+/** A node selector term, parsed once per DaemonSet. */
+export type NodeSelectorTerm =
+  | { readonly kind: 'empty' }
+  | { readonly kind: 'invalid'; readonly error: string }
+  | { readonly kind: 'parsed'; readonly labels: readonly LabelRequirement[]; readonly fields: readonly FieldRequirement[] };
+
+/** Mirrors `nodeSelectorRequirementsAsFieldSelector`: In / NotIn with exactly one value. */
+function parseFieldRequirement(raw: { key?: unknown; operator?: unknown; values?: unknown }): FieldRequirement | string {
+  const key = typeof raw.key === 'string' ? raw.key : '';
+  const values = listAt(raw.values);
+  if (raw.operator !== 'In' && raw.operator !== 'NotIn') {
+    return `${JSON.stringify(raw.operator ?? '')} is not a valid node field selector operator`;
+  }
+  if (values.length !== 1) return `field ${key} ${raw.operator} needs exactly one value`;
+  return { key, operator: raw.operator, value: String(values[0]) };
+}
+
+/**
+ * Parses required node affinity terms as component-helpers `nodeaffinity.NewLazyErrorNodeSelector`
+ * does: an empty term matches nothing, and a term that does not parse never matches.
+ */
+export function parseNodeSelectorTerms(terms: unknown): NodeSelectorTerm[] {
+  return listAt(terms).map((raw): NodeSelectorTerm => {
+    const term = objectAt(raw) ?? {};
+    const expressions = listAt(term.matchExpressions);
+    const fields = listAt(term.matchFields);
+    if (expressions.length === 0 && fields.length === 0) return { kind: 'empty' };
+    const labels: LabelRequirement[] = [];
+    for (const expression of expressions) {
+      const parsed = parseLabelRequirement(objectAt(expression) ?? {});
+      if (typeof parsed === 'string') return { kind: 'invalid', error: parsed };
+      labels.push(parsed);
+    }
+    const fieldRequirements: FieldRequirement[] = [];
+    for (const field of fields) {
+      const parsed = parseFieldRequirement(objectAt(field) ?? {});
+      if (typeof parsed === 'string') return { kind: 'invalid', error: parsed };
+      fieldRequirements.push(parsed);
+    }
+    return { kind: 'parsed', labels, fields: fieldRequirements };
+  });
+}
+
+/** The node's fields a term can select on (`extractNodeFields`). */
+function nodeField(node: NodeView, key: string): string {
+  return key === NODE_NAME_FIELD ? node.name : '';
+}
+
+/** Why one term does not match the node, or undefined when it does (`nodeSelectorTerm.match`). */
+function termMismatch(term: NodeSelectorTerm, node: NodeView): string | undefined {
+  if (term.kind === 'empty') return 'an empty term matches no node';
+  if (term.kind === 'invalid') return `the term matches no node: ${term.error}`;
+  for (const requirement of term.labels) {
+    if (!requirementMatches(requirement, node.labels)) {
+      const actual = node.labels.get(requirement.key);
+      return `${describeRequirement(requirement)} fails (${actual === undefined ? 'absent' : `node: '${actual}'`})`;
+    }
+  }
+  // Upstream skips field requirements for a node without fields, i.e. without a name.
+  if (node.name === '') return undefined;
+  for (const field of term.fields) {
+    const actual = nodeField(node, field.key);
+    const matches = field.operator === 'In' ? actual === field.value : actual !== field.value;
+    if (!matches) return `${field.key} ${field.operator} [${field.value}] fails (node: '${actual}')`;
+  }
+  return undefined;
+}
+
+/**
+ * Mirrors `LazyErrorNodeSelector.Match`: the terms are ORed.
+ * @returns a reason when no term matches, undefined when one does
+ */
+export function requiredNodeAffinityMismatch(terms: readonly NodeSelectorTerm[], node: NodeView): PlacementReason | undefined {
+  const mismatches: string[] = [];
+  for (const term of terms) {
+    const mismatch = termMismatch(term, node);
+    if (mismatch === undefined) return undefined;
+    mismatches.push(mismatch);
+  }
+  const message =
+    mismatches.length === 1
+      ? `required node affinity: ${mismatches[0]}`
+      : mismatches.length === 0
+        ? 'required node affinity: no node selector term, so no node matches'
+        : `required node affinity: none of ${mismatches.length} terms match (${mismatches.join(' | ')})`;
+  return { code: 'NodeAffinityMismatch', message };
+}

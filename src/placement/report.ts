@@ -1,0 +1,77 @@
+import { FieldError } from '../validation';
+
+/**
+ * Why a node gets no daemon pod.
+ * - `NodeNameMismatch`: the template's `nodeName` names another node.
+ * - `NodeSelectorMismatch`: a `nodeSelector` label is missing or has another value.
+ * - `NodeAffinityMismatch`: no term of the required node affinity matches.
+ * - `UntoleratedTaint`: a NoSchedule or NoExecute taint is not tolerated.
+ */
+export type ReasonCode = 'NodeNameMismatch' | 'NodeSelectorMismatch' | 'NodeAffinityMismatch' | 'UntoleratedTaint';
+
+/** One reason a node gets no daemon pod, naming the label, expression or taint. */
+export interface PlacementReason {
+  readonly code: ReasonCode;
+  readonly message: string;
+}
+
+/** The DaemonSet controller's verdict for one node (`NodeShouldRunDaemonPod`). */
+export interface NodePlacement {
+  /** The node's name. */
+  readonly node: string;
+  /** Whether the controller creates a daemon pod on this node. */
+  readonly shouldRun: boolean;
+  /** Whether a daemon pod already on this node stays (false: it is evicted or deleted). */
+  readonly shouldContinueRunning: boolean;
+  /** Every rule the node fails; empty when `shouldRun`. */
+  readonly reasons: readonly PlacementReason[];
+}
+
+/**
+ * What the scheduler would do after the controller created a pod: never changes `shouldRun`.
+ * - `InsufficientResource`: the requests of all daemon pods on the node exceed its allocatable.
+ * - `HostPortConflict`: two DaemonSets want the same host port and protocol on the node.
+ */
+export type AdvisoryCode = 'InsufficientResource' | 'HostPortConflict';
+
+/** A finding about a node where the daemon pod would stay Pending. */
+export interface Advisory {
+  readonly code: AdvisoryCode;
+  readonly node: string;
+  readonly message: string;
+}
+
+/** The rollout as the controller resolves it against `desiredNumberScheduled`. */
+export type RolloutPlan =
+  | {
+    readonly strategy: 'RollingUpdate';
+    /** Pods that may be down at once; percentages round up. */
+    readonly maxUnavailable: number;
+    /** Nodes that may run an old and a new pod at once; percentages round up. */
+    readonly maxSurge: number;
+    /** How many rounds a full rollout takes. */
+    readonly waves: number;
+  }
+  | { readonly strategy: 'OnDelete' };
+
+/** The placement of one DaemonSet over the whole inventory. */
+export interface DaemonSetPlacement {
+  /** The namespace; `default` when the manifest has none. */
+  readonly namespace: string;
+  readonly name: string;
+  /** Every node of the inventory, in inventory order. */
+  readonly placements: readonly NodePlacement[];
+  /** The number of nodes that should run a daemon pod. */
+  readonly desiredNumberScheduled: number;
+  readonly rollout: RolloutPlan;
+  readonly advisories: readonly Advisory[];
+  /** The API server's validation errors; the DaemonSet is evaluated all the same. */
+  readonly errors: readonly FieldError[];
+}
+
+/** Where every DaemonSet's pods land: the report `everynode place --output json` prints. */
+export interface PlacementReport {
+  /** The node names, in inventory order. */
+  readonly nodes: readonly string[];
+  readonly daemonSets: readonly DaemonSetPlacement[];
+}
