@@ -29,7 +29,8 @@ const project = new typescript.TypeScriptProject({
   package: false,
 
   deps: ['kubernetes-models@4.5.1', 'yaml@^2.8.0'],
-  peerDeps: ['cdk8s@^2.70.0', 'constructs@^10.0.0'],
+  peerDeps: ['cdk8s@^2.70.0', 'constructs@^10.0.0', 'jest@>=29'],
+  bin: { everynode: 'lib/cli/bin.js' },
   peerDependencyOptions: { pinnedDevDependency: false },
   devDeps: [
     'cdk8s@~2.70.98',
@@ -73,18 +74,19 @@ project.package.addField('peerDependenciesMeta', {
 project.package.addField('exports', {
   '.': { types: './lib/index.d.ts', default: './lib/index.js' },
   './cdk8s': { types: './lib/cdk8s/index.d.ts', default: './lib/cdk8s/index.js' },
+  './jest': { types: './lib/jest/index.d.ts', default: './lib/jest/index.js' },
   './package.json': './package.json',
 });
 // TypeScript's legacy `node` module resolution ignores `exports`.
 project.package.addField('typesVersions', {
-  '*': { cdk8s: ['lib/cdk8s/index.d.ts'] },
+  '*': { cdk8s: ['lib/cdk8s/index.d.ts'], jest: ['lib/jest/index.d.ts'] },
 });
 
 // API.md is generated from the TSDoc comments; `npm test` fails when it is stale.
 const typedocArgs = [
   'typedoc',
   '--plugin typedoc-plugin-markdown',
-  '--entryPoints src/index.ts --entryPoints src/cdk8s/index.ts',
+  '--entryPoints src/index.ts --entryPoints src/cdk8s/index.ts --entryPoints src/jest/index.ts',
   '--tsconfig tsconfig.json',
   '--router module',
   '--hidePageHeader --hideBreadcrumbs --disableSources',

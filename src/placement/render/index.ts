@@ -1,0 +1,3 @@
+export { renderTable, TableOptions } from './table';
+export { renderMarkdown } from './markdown';
+export { describeRollout, MatrixOptions, NodeGrouping, placementMatrix, PlacementMatrix, MatrixColumn, MatrixRow, MARKS } from './matrix';
