@@ -19,10 +19,13 @@ export class ClusterAgents extends Chart {
   constructor(scope: Construct, id: string, props: ChartProps = {}) {
     super(scope, id, props);
 
-    // Logs of every node, control plane included: a gap in logs is a gap in the audit trail.
+    // Logs of every Linux node, control plane and GPU pool included: a gap in logs is a gap in
+    // the audit trail. The image is Linux-only, so Windows nodes are left out on purpose.
     new MasterTolerant(this, 'fluent-bit', {
       namespace: 'logging',
       image: 'cr.fluentbit.io/fluent/fluent-bit:3.2.0',
+      nodeSelector: { 'kubernetes.io/os': 'linux' },
+      tolerations: [Toleration.exists('nvidia.com/gpu')],
       hostPaths: {
         '/var/log': { mountPath: '/var/log', readOnly: true },
         '/var/lib/fluent-bit': '/var/lib/fluent-bit',
@@ -33,7 +36,8 @@ export class ClusterAgents extends Chart {
       rollout: Rollout.rollingUpdate({ maxUnavailable: '10%' }),
     });
 
-    // Host metrics: the host's network and process namespaces, scraped on the node's port 9100.
+    // Host metrics from every Linux node, whatever its taints, as kube-prometheus does: the host's
+    // network and process namespaces, scraped on the node's port 9100.
     // A host port is held by one pod per node, so this agent cannot surge: the new pod would wait
     // for the port forever. It replaces in place instead, a tenth of the nodes at a time.
     new NodeDaemon(this, 'node-exporter', {
@@ -46,6 +50,7 @@ export class ClusterAgents extends Chart {
       hostPaths: { '/': { mountPath: '/host', readOnly: true } },
       rollout: Rollout.rollingUpdate({ maxUnavailable: '10%' }),
       nodeSelector: { 'kubernetes.io/os': 'linux' },
+      tolerations: [Toleration.everything()],
     });
 
     // The GPU device plugin, only on GPU nodes, which carry the nvidia.com/gpu taint.

@@ -1,14 +1,17 @@
-/* Synthesizes the example into examples/cluster-agents/dist (`npm run example`). */
+/*
+ * `npm run example`: synthesizes the example into examples/cluster-agents/dist, then shows where
+ * every agent would run on the cluster described in examples/inventory.yaml.
+ */
 import * as path from 'path';
 import { App } from 'cdk8s';
 import { ClusterAgents } from './agents';
+import { evaluatePlacement, loadInventory, renderTable } from '../../src';
 
 const app = new App({ outdir: path.join(__dirname, 'dist') });
-new ClusterAgents(app, 'cluster-agents');
+const agents = new ClusterAgents(app, 'cluster-agents');
 app.synth();
+console.log(`Wrote ${path.relative(process.cwd(), path.join(app.outdir, 'cluster-agents.k8s.yaml'))}\n`);
 
-for (const chart of app.charts) {
-  const daemonSets = chart.toJson().filter((o) => o.kind === 'DaemonSet');
-  console.log(`${path.relative(process.cwd(), path.join(app.outdir, `${chart.node.id}.k8s.yaml`))}:`);
-  for (const ds of daemonSets) console.log(`  DaemonSet ${ds.metadata.namespace}/${ds.metadata.name}`);
-}
+const inventory = path.join(__dirname, '..', 'inventory.yaml');
+console.log(`Placement on ${path.relative(process.cwd(), inventory)}:\n`);
+console.log(renderTable(evaluatePlacement(agents.toJson(), loadInventory(inventory))));

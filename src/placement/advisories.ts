@@ -4,20 +4,33 @@ import { NodeView } from './node-view';
 import { podRequests } from './pod-requests';
 import { formatQuantity, parseQuantity } from './quantity';
 import { Advisory } from './report';
+import { verdictAt, VerdictTable } from './verdict-table';
 
 /** The resources the scheduler's NodeResourcesFit filter checks that advisories look at. */
-const CHECKED_RESOURCES = ['cpu', 'memory', 'pods'];
+const CHECKED_RESOURCES = ['cpu', 'memory', 'pods'] as const;
 const NAMES_SHOWN = 5;
 
-/** What one DaemonSet's pod takes on a node. */
-export interface PodFootprint {
+/** What one DaemonSet's pod takes on a node: requests in CHECKED_RESOURCES order, host ports. */
+interface PodFootprint {
   readonly id: string;
-  readonly requests: ReadonlyMap<string, number>;
+  readonly requests: readonly number[];
   readonly hostPorts: readonly HostPort[];
 }
 
-export function podFootprint(view: DaemonSetView): PodFootprint {
-  return { id: `${view.namespace}/${view.name}`, requests: podRequests(view.podSpec), hostPorts: hostPortsOf(view.podSpec) };
+function podFootprint(view: DaemonSetView): PodFootprint {
+  const requests = podRequests(view.podSpec);
+  return {
+    id: `${view.namespace}/${view.name}`,
+    requests: CHECKED_RESOURCES.map((resource) => requests.get(resource) ?? 0),
+    hostPorts: hostPortsOf(view.podSpec),
+  };
+}
+
+/** A finding listed under the DaemonSet (by index) it concerns. */
+interface Finding {
+  readonly daemonSet: number;
+  readonly code: Advisory['code'];
+  readonly message: string;
 }
 
 function nameList(ids: readonly string[]): string {
@@ -25,57 +38,18 @@ function nameList(ids: readonly string[]): string {
   return ids.length > NAMES_SHOWN ? `${shown} and ${ids.length - NAMES_SHOWN} more` : shown;
 }
 
-/** Requests of the placed pods added up, per checked resource. */
-export function summedRequests(placed: readonly number[], footprints: readonly PodFootprint[]): Map<string, number> {
-  const sums = new Map<string, number>();
-  for (const resource of CHECKED_RESOURCES) {
-    let total = 0;
-    for (const i of placed) total += footprints[i].requests.get(resource) ?? 0;
-    sums.set(resource, total);
-  }
-  return sums;
-}
-
-/** A finding for one node, listed under the DaemonSet (by index) it concerns. */
-export interface NodeFinding {
-  readonly daemonSet: number;
-  readonly code: Advisory['code'];
-  readonly message: string;
+function addRequests(total: number[], placed: readonly number[], footprints: readonly PodFootprint[]): number[] {
+  for (const d of placed) footprints[d].requests.forEach((value, r) => (total[r] += value));
+  return total;
 }
 
 /**
- * The scheduler's NodeResourcesFit check, for advisories: requests of the placed pods above the
- * node's allocatable cpu, memory or pods. A node that reports no allocatable is not checked.
+ * The scheduler's NodePorts check: two placed DaemonSets that want the same host port, protocol
+ * and address. Depends only on which pods are placed, not on the node.
  */
-export function resourceFindings(
-  node: NodeView,
-  placed: readonly number[],
-  sums: ReadonlyMap<string, number>,
-  footprints: readonly PodFootprint[],
-): NodeFinding[] {
-  if (node.allocatable.size === 0) return [];
-  const findings: NodeFinding[] = [];
-  for (const resource of CHECKED_RESOURCES) {
-    const requested = sums.get(resource) ?? 0;
-    const allocatable = parseQuantity(node.allocatable.get(resource) ?? '0') ?? 0;
-    if (requested <= allocatable) continue;
-    const message =
-      `daemon pods request ${formatQuantity(resource, requested)} ${resource}, ` +
-      `allocatable is ${formatQuantity(resource, allocatable)} (${nameList(placed.map((i) => footprints[i].id))})`;
-    for (const i of placed) {
-      if ((footprints[i].requests.get(resource) ?? 0) > 0) findings.push({ daemonSet: i, code: 'InsufficientResource', message });
-    }
-  }
-  return findings;
-}
-
-/**
- * The scheduler's NodePorts check, for advisories: two placed DaemonSets that want the same host
- * port, protocol and address. Depends only on which pods are placed, not on the node.
- */
-export function hostPortFindings(placed: readonly number[], footprints: readonly PodFootprint[]): NodeFinding[] {
-  const findings: NodeFinding[] = [];
-  const withPorts = placed.filter((i) => footprints[i].hostPorts.length > 0);
+function hostPortFindings(placed: readonly number[], footprints: readonly PodFootprint[]): Finding[] {
+  const findings: Finding[] = [];
+  const withPorts = placed.filter((d) => footprints[d].hostPorts.length > 0);
   for (let a = 0; a < withPorts.length; a++) {
     for (let b = a + 1; b < withPorts.length; b++) {
       const [first, second] = [footprints[withPorts[a]], footprints[withPorts[b]]];
@@ -88,4 +62,76 @@ export function hostPortFindings(placed: readonly number[], footprints: readonly
     }
   }
   return findings;
+}
+
+/** What the pods placed on one class of nodes add up to. */
+interface ClassLoad {
+  readonly placed: readonly number[];
+  readonly requests: readonly number[];
+  readonly ports: readonly Finding[];
+}
+
+/**
+ * Advisories per DaemonSet: on each node, the requests of every daemon pod placed there above the
+ * node's allocatable cpu, memory or pods (the scheduler's NodeResourcesFit), and host ports two
+ * of them want (NodePorts). Nodes of one class get the same class-evaluated DaemonSets, so their
+ * load is added up once per class; DaemonSets evaluated per node are added node by node. A
+ * resource the node reports no allocatable for is not checked.
+ */
+export function nodeAdvisories(
+  views: readonly DaemonSetView[],
+  tables: readonly VerdictTable[],
+  inventory: readonly NodeView[],
+  classOf: Int32Array,
+  classCount: number,
+): Advisory[][] {
+  const footprints = views.map(podFootprint);
+  const byDaemonSet: Advisory[][] = views.map(() => []);
+  const classBased = tables.map((_, d) => d).filter((d) => tables[d].indexOf);
+  const perNode = tables.map((_, d) => d).filter((d) => !tables[d].indexOf);
+  const quantities = new Map<string, number>();
+  // Allocatable figures repeat across the nodes of a pool: parse each text once.
+  const quantity = (text: string) => {
+    let value = quantities.get(text);
+    if (value === undefined) quantities.set(text, (value = parseQuantity(text) ?? 0));
+    return value;
+  };
+
+  const loads: Array<ClassLoad | undefined> = new Array(classCount);
+  const classLoad = (c: number, node: number): ClassLoad => {
+    let load = loads[c];
+    if (!load) {
+      const placed = classBased.filter((d) => verdictAt(tables[d], node).shouldRun);
+      load = { placed, requests: addRequests([0, 0, 0], placed, footprints), ports: hostPortFindings(placed, footprints) };
+      loads[c] = load;
+    }
+    return load;
+  };
+
+  for (let i = 0; i < inventory.length; i++) {
+    const node = inventory[i];
+    const load = classLoad(classOf[i], i);
+    let extra: number[] | undefined;
+    for (const d of perNode) if (verdictAt(tables[d], i).shouldRun) (extra ??= []).push(d);
+    const requests = extra ? addRequests([...load.requests], extra, footprints) : load.requests;
+    const placed = () => (extra ? [...load.placed, ...extra] : load.placed);
+    // Port clashes change only when a DaemonSet evaluated per node holds host ports.
+    const ports = extra?.some((d) => footprints[d].hostPorts.length > 0) ? hostPortFindings(placed(), footprints) : load.ports;
+    for (const finding of ports) byDaemonSet[finding.daemonSet].push({ code: finding.code, node: node.name, message: finding.message });
+    for (let r = 0; r < CHECKED_RESOURCES.length; r++) {
+      const text = node.allocatable.get(CHECKED_RESOURCES[r]);
+      if (text === undefined) continue;
+      const allocatable = quantity(text);
+      if (requests[r] <= allocatable) continue;
+      const resource = CHECKED_RESOURCES[r];
+      const onNode = placed();
+      const message =
+        `daemon pods request ${formatQuantity(resource, requests[r])} ${resource}, ` +
+        `allocatable is ${formatQuantity(resource, allocatable)} (${nameList(onNode.map((d) => footprints[d].id))})`;
+      for (const d of onNode) {
+        if (footprints[d].requests[r] > 0) byDaemonSet[d].push({ code: 'InsufficientResource', node: node.name, message });
+      }
+    }
+  }
+  return byDaemonSet;
 }

@@ -1,14 +1,13 @@
-import { JsonObject } from '../json/shape';
-import { validateDaemonSet } from '../validation';
-import { hostPortFindings, NodeFinding, PodFootprint, podFootprint, resourceFindings, summedRequests } from './advisories';
-import { DaemonSetView, daemonSetView } from './daemon-set-view';
 import { InputError } from '../input/input-error';
+import { nodeAdvisories } from './advisories';
+import { DaemonSetView, daemonSetView } from './daemon-set-view';
+import { daemonSetPlacement } from './daemon-set-placement';
 import { isKind, kubernetesObjects } from './kubernetes-objects';
 import { nodeClasses } from './node-classes';
 import { NodeView, nodeView } from './node-view';
-import { shouldRunDaemonPod, Verdict } from './predicates/should-run';
-import { Advisory, DaemonSetPlacement, NodePlacement, PlacementReport } from './report';
-import { rolloutPlan } from './rollout-plan';
+import { shouldRunDaemonPod } from './predicates/should-run';
+import { PlacementReport } from './report';
+import { VerdictTable } from './verdict-table';
 
 /** The nodes of an inventory, in order; a Node without a name is an input error. */
 export function nodeViewsOf(nodes: unknown): NodeView[] {
@@ -21,8 +20,26 @@ export function nodeViewsOf(nodes: unknown): NodeView[] {
     });
 }
 
-/** The verdicts of one DaemonSet, by node index. */
-type VerdictLookup = (nodeIndex: number) => Verdict;
+const CARDINALITY_SAMPLE = 1024;
+const CARDINALITY_LIMIT = 64;
+
+/**
+ * Label keys with so many distinct values that classing nodes by them would give nearly every
+ * node a class of its own (`kubernetes.io/hostname`). Only decides how verdicts are computed,
+ * never what they are, so a sample of the nodes is enough.
+ */
+function highCardinalityKeys(inventory: readonly NodeView[], views: readonly DaemonSetView[]): Set<string> {
+  const keys = new Set<string>();
+  views.forEach((view) => view.labelKeys.forEach((key) => keys.add(key)));
+  const stride = Math.max(1, Math.floor(inventory.length / CARDINALITY_SAMPLE));
+  const high = new Set<string>();
+  for (const key of keys) {
+    const values = new Set<string | undefined>();
+    for (let i = 0; i < inventory.length && values.size <= CARDINALITY_LIMIT; i += stride) values.add(inventory[i].labels.get(key));
+    if (values.size > CARDINALITY_LIMIT) high.add(key);
+  }
+  return high;
+}
 
 /**
  * Says, for every DaemonSet in `manifests` and every node in `nodes`, whether the DaemonSet
@@ -39,99 +56,27 @@ export function evaluatePlacement(manifests: unknown, nodes: unknown): Placement
   const daemonSets = kubernetesObjects(manifests).filter((object) => isKind(object, 'DaemonSet'));
   const views = daemonSets.map(daemonSetView);
 
+  // A DaemonSet that selects on the node's name, or on a label nearly every node has its own
+  // value of (kubernetes.io/hostname), is evaluated node by node; the others once per class of
+  // nodes that no DaemonSet can tell apart.
+  const highCardinality = highCardinalityKeys(inventory, views);
+  const perNode = views.map((view) => view.dependsOnNodeName || [...view.labelKeys].some((key) => highCardinality.has(key)));
   const classKeys = new Set<string>();
-  for (const view of views) if (!view.dependsOnNodeName) view.labelKeys.forEach((key) => classKeys.add(key));
+  views.forEach((view, d) => {
+    if (!perNode[d]) view.labelKeys.forEach((key) => classKeys.add(key));
+  });
   const { classOf, representatives } = nodeClasses(inventory, [...classKeys].sort());
 
-  const lookups: VerdictLookup[] = views.map((view) => {
-    if (view.dependsOnNodeName) {
-      const verdicts = inventory.map((node) => shouldRunDaemonPod(view, node));
-      return (i) => verdicts[i];
-    }
-    const verdicts = representatives.map((node) => shouldRunDaemonPod(view, node));
-    return (i) => verdicts[classOf[i]];
-  });
+  const tables: VerdictTable[] = views.map((view, d) =>
+    perNode[d]
+      ? { verdicts: inventory.map((node) => shouldRunDaemonPod(view, node)) }
+      : { verdicts: representatives.map((node) => shouldRunDaemonPod(view, node)), indexOf: classOf },
+  );
 
-  const advisories = advisoriesByDaemonSet(views, lookups, inventory, classOf, representatives.length);
+  const nodeNames = inventory.map((node) => node.name);
+  const advisories = nodeAdvisories(views, tables, inventory, classOf, representatives.length);
   return {
-    nodes: inventory.map((node) => node.name),
-    daemonSets: daemonSets.map((manifest, d) =>
-      daemonSetPlacement(manifest, views[d], lookups[d], inventory, advisories[d]),
-    ),
+    nodes: nodeNames,
+    daemonSets: daemonSets.map((manifest, d) => daemonSetPlacement(manifest, views[d], tables[d], nodeNames, advisories[d])),
   };
-}
-
-function daemonSetPlacement(
-  manifest: JsonObject,
-  view: DaemonSetView,
-  verdictOf: VerdictLookup,
-  inventory: readonly NodeView[],
-  advisories: Advisory[],
-): DaemonSetPlacement {
-  const placements: NodePlacement[] = new Array(inventory.length);
-  let desiredNumberScheduled = 0;
-  for (let i = 0; i < inventory.length; i++) {
-    const verdict = verdictOf(i);
-    if (verdict.shouldRun) desiredNumberScheduled++;
-    placements[i] = {
-      node: inventory[i].name,
-      shouldRun: verdict.shouldRun,
-      shouldContinueRunning: verdict.shouldContinueRunning,
-      reasons: verdict.reasons,
-    };
-  }
-  return {
-    namespace: view.namespace,
-    name: view.name,
-    placements,
-    desiredNumberScheduled,
-    rollout: rolloutPlan(manifest, desiredNumberScheduled),
-    advisories,
-    errors: validateDaemonSet(manifest),
-  };
-}
-
-/**
- * Advisories need, per node, the DaemonSets placed there. Nodes of one class get the same
- * class-based DaemonSets, so their sums and port clashes are computed once per class; only the
- * DaemonSets that depend on the node's name are looked at node by node.
- */
-function advisoriesByDaemonSet(
-  views: readonly DaemonSetView[],
-  lookups: readonly VerdictLookup[],
-  inventory: readonly NodeView[],
-  classOf: Int32Array,
-  classCount: number,
-): Advisory[][] {
-  const footprints: PodFootprint[] = views.map(podFootprint);
-  const byDaemonSet: Advisory[][] = views.map(() => []);
-  const classBased = views.map((_, d) => d).filter((d) => !views[d].dependsOnNodeName);
-  const nameBased = views.map((_, d) => d).filter((d) => views[d].dependsOnNodeName);
-
-  const classPlacement: Array<{ placed: number[]; sums: Map<string, number>; ports: NodeFinding[] } | undefined> =
-    new Array(classCount);
-  const placementOfClass = (c: number, node: number) => {
-    let cached = classPlacement[c];
-    if (!cached) {
-      const placed = classBased.filter((d) => lookups[d](node).shouldRun);
-      cached = { placed, sums: summedRequests(placed, footprints), ports: hostPortFindings(placed, footprints) };
-      classPlacement[c] = cached;
-    }
-    return cached;
-  };
-
-  for (let i = 0; i < inventory.length; i++) {
-    const node = inventory[i];
-    let { placed, sums, ports } = placementOfClass(classOf[i], i);
-    const extra = nameBased.filter((d) => lookups[d](i).shouldRun);
-    if (extra.length > 0) {
-      placed = [...placed, ...extra];
-      sums = summedRequests(placed, footprints);
-      ports = hostPortFindings(placed, footprints);
-    }
-    for (const finding of [...resourceFindings(node, placed, sums, footprints), ...ports]) {
-      byDaemonSet[finding.daemonSet].push({ code: finding.code, node: node.name, message: finding.message });
-    }
-  }
-  return byDaemonSet;
 }

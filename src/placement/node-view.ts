@@ -7,25 +7,40 @@ export interface Taint {
   readonly effect: string;
 }
 
+/** A read-only string map over a parsed JSON object. */
+export interface StringLookup {
+  get(key: string): string | undefined;
+  readonly size: number;
+}
+
+/**
+ * Reads the object's own properties only, so a label named `constructor` or `__proto__` is just a
+ * label and never the prototype's. Wraps the parsed object instead of copying it into a Map:
+ * an inventory of 15,000 nodes is read once, not twice.
+ */
+class OwnProperties implements StringLookup {
+  private static readonly EMPTY: JsonObject = {};
+
+  constructor(private readonly object: JsonObject = OwnProperties.EMPTY) {}
+
+  get(key: string): string | undefined {
+    if (!Object.prototype.hasOwnProperty.call(this.object, key)) return undefined;
+    const value = this.object[key];
+    return value === undefined || value === null ? undefined : String(value);
+  }
+
+  get size(): number {
+    return Object.keys(this.object).length;
+  }
+}
+
 /** What placement reads of a v1 Node. */
 export interface NodeView {
   readonly name: string;
-  /** Labels in a Map, so that a label named `constructor` or `__proto__` is just a label. */
-  readonly labels: ReadonlyMap<string, string>;
+  readonly labels: StringLookup;
   readonly taints: readonly Taint[];
   /** `status.allocatable`, as quantities (`"3902960Ki"`, `"2"`, `"110"`). */
-  readonly allocatable: ReadonlyMap<string, string>;
-}
-
-function stringMap(value: unknown): Map<string, string> {
-  const object = objectAt(value);
-  const map = new Map<string, string>();
-  if (!object) return map;
-  for (const key of Object.keys(object)) {
-    const entry = object[key];
-    if (entry !== undefined && entry !== null) map.set(key, String(entry));
-  }
-  return map;
+  readonly allocatable: StringLookup;
 }
 
 /** The placement view of a parsed v1 Node; `name` is required and checked by the caller. */
@@ -38,9 +53,9 @@ export function nodeView(node: JsonObject): NodeView {
   });
   return {
     name: stringAt(metadata?.name) ?? '',
-    labels: stringMap(metadata?.labels),
+    labels: new OwnProperties(objectAt(metadata?.labels)),
     taints,
-    allocatable: stringMap(objectAt(node.status)?.allocatable),
+    allocatable: new OwnProperties(objectAt(objectAt(node.status)?.allocatable)),
   };
 }
 

@@ -1,4 +1,5 @@
 import { labelValueErrors, qualifiedNameErrors } from '../../validation/names';
+import { StringLookup } from '../node-view';
 
 /** A node selector requirement that parsed, ready to match node labels. */
 export interface LabelRequirement {
@@ -57,7 +58,7 @@ export function parseLabelRequirement(raw: { key?: unknown; operator?: unknown; 
 }
 
 /** Mirrors `labels.Requirement.Matches`. */
-export function requirementMatches(requirement: LabelRequirement, labels: ReadonlyMap<string, string>): boolean {
+export function requirementMatches(requirement: LabelRequirement, labels: StringLookup): boolean {
   const value = labels.get(requirement.key);
   switch (requirement.operator) {
     case 'In':

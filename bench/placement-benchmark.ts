@@ -1,0 +1,132 @@
+/*
+ * `npm run bench`: how evaluatePlacement scales with the inventory, measured against the cost of
+ * reading that inventory at all (JSON.parse of the same text), side by side in one process so a
+ * noisy machine moves both. Also the CLI end to end against Node start-up plus JSON.parse.
+ *
+ * Targets at 15,000 nodes x 100 DaemonSets: evaluatePlacement <= 0.5x JSON.parse; twice the
+ * nodes <= 2.2x the time; heap under 1 GB; `everynode place --output json` <= 2x
+ * (Node start-up + JSON.parse of the inventory).
+ */
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { performance } from 'perf_hooks';
+import { syntheticDaemonSets, syntheticInventoryJson } from './synthetic-cluster';
+import { evaluatePlacement } from '../lib';
+
+const SIZES = [1_000, 5_000, 7_500, 15_000];
+const DAEMON_SETS = 100;
+const RUNS = 7;
+const CLI_RUNS = 5;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+function collectGarbage(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
+function time(fn: () => unknown): number {
+  const start = performance.now();
+  fn();
+  return performance.now() - start;
+}
+
+const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
+const ms = (millis: number) => `${millis.toFixed(1)} ms`;
+const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
+
+interface Row {
+  size: number;
+  textBytes: number;
+  parse: number;
+  evaluate: number;
+  heapAfter: number;
+}
+
+function measureSize(size: number, daemonSets: object[]): Row {
+  const text = syntheticInventoryJson(size);
+  const parseTimes: number[] = [];
+  const evaluateTimes: number[] = [];
+  let nodes: unknown = JSON.parse(text);
+  evaluatePlacement(daemonSets, nodes); // warm-up: let the JIT see both paths before timing
+  let heapAfter = 0;
+  for (let run = 0; run < RUNS; run++) {
+    // Interleaved, so a burst of load on the shared machine hits both measurements alike.
+    collectGarbage();
+    parseTimes.push(time(() => { nodes = JSON.parse(text); }));
+    collectGarbage();
+    let report: unknown;
+    evaluateTimes.push(time(() => { report = evaluatePlacement(daemonSets, nodes); }));
+    heapAfter = Math.max(heapAfter, process.memoryUsage().heapUsed);
+    void report;
+  }
+  return { size, textBytes: Buffer.byteLength(text), parse: median(parseTimes), evaluate: median(evaluateTimes), heapAfter };
+}
+
+function measureCli(size: number, daemonSets: object[]): { cli: number; baseline: number } | string {
+  const bin = path.join(__dirname, '..', 'lib', 'cli', 'bin.js');
+  if (!fs.existsSync(bin)) return `skipped: ${path.relative(process.cwd(), bin)} is missing (run npx projen compile)`;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'everynode-bench-'));
+  const inventory = path.join(dir, 'nodes.json');
+  const manifests = path.join(dir, 'daemonsets.json');
+  fs.writeFileSync(inventory, syntheticInventoryJson(size));
+  fs.writeFileSync(manifests, JSON.stringify({ apiVersion: 'v1', kind: 'List', items: daemonSets }));
+  const run = (args: string[]) => {
+    const start = performance.now();
+    const result = spawnSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 30 });
+    const elapsed = performance.now() - start;
+    if (result.status !== 0) throw new Error(`${args.join(' ')} exited ${result.status}: ${result.stderr}`);
+    return elapsed;
+  };
+  const cliTimes: number[] = [];
+  const baselineTimes: number[] = [];
+  try {
+    for (let i = 0; i < CLI_RUNS; i++) {
+      baselineTimes.push(run(['-e', `JSON.parse(require('fs').readFileSync(${JSON.stringify(inventory)}, 'utf8'))`]));
+      cliTimes.push(run([bin, 'place', '--inventory', inventory, '--output', 'json', manifests]));
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  return { cli: median(cliTimes), baseline: median(baselineTimes) };
+}
+
+function main(): void {
+  if (!(globalThis as { gc?: unknown }).gc) console.log('(run with node --expose-gc for steadier heap figures)\n');
+  const daemonSets = syntheticDaemonSets(DAEMON_SETS);
+  console.log(`evaluatePlacement vs JSON.parse of the same inventory, ${DAEMON_SETS} DaemonSets, median of ${RUNS} runs\n`);
+  console.log('nodes    inventory  JSON.parse   evaluatePlacement  ratio   heap after');
+  const rows: Row[] = [];
+  for (const size of SIZES) {
+    const row = measureSize(size, daemonSets);
+    rows.push(row);
+    console.log(
+      `${String(size).padEnd(8)} ${mb(row.textBytes).padStart(9)}  ${ms(row.parse).padStart(10)}   ${ms(row.evaluate).padStart(17)}  ${(row.evaluate / row.parse).toFixed(2).padStart(5)}x  ${mb(row.heapAfter).padStart(10)}`,
+    );
+  }
+  const largest = rows[rows.length - 1];
+  const half = rows.find((r) => r.size * 2 === largest.size)!;
+  const ratio = largest.evaluate / largest.parse;
+  const scaling = largest.evaluate / half.evaluate;
+  console.log('');
+  console.log(`targets at ${largest.size} nodes:`);
+  console.log(`  evaluatePlacement / JSON.parse = ${ratio.toFixed(2)}x (target <= 0.5x): ${verdict(ratio <= 0.5)}`);
+  console.log(`  ${half.size} -> ${largest.size} nodes costs ${scaling.toFixed(2)}x the time (target <= 2.2x): ${verdict(scaling <= 2.2)}`);
+  console.log(`  heap ${mb(largest.heapAfter)} (target < 1024 MB): ${verdict(largest.heapAfter < 2 ** 30)}`);
+
+  const cli = measureCli(largest.size, daemonSets);
+  if (typeof cli === 'string') {
+    console.log(`  everynode place --output json: ${cli}`);
+  } else {
+    const cliRatio = cli.cli / cli.baseline;
+    console.log(
+      `  everynode place --output json: ${ms(cli.cli)} vs node start-up + JSON.parse ${ms(cli.baseline)} = ${cliRatio.toFixed(2)}x (target <= 2x): ${verdict(cliRatio <= 2)}`,
+    );
+  }
+}
+
+main();

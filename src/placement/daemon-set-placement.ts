@@ -1,0 +1,40 @@
+import { JsonObject } from '../json/shape';
+import { validateDaemonSet } from '../validation';
+import { DaemonSetView } from './daemon-set-view';
+import { Advisory, DaemonSetPlacement, NodePlacement } from './report';
+import { rolloutPlan } from './rollout-plan';
+import { VERDICT_TABLE, verdictAt, VerdictTable } from './verdict-table';
+
+/**
+ * The report entry of one DaemonSet. `placements` is built from the verdict table the first time
+ * it is read (JSON.stringify, a matcher, a loop) and then kept: a report over 15,000 nodes and 100
+ * DaemonSets holds 1.5 million placements, and a caller that only reads counts, advisories or a
+ * streamed rendering should not pay for them. It is an enumerable own property like the others,
+ * so the object serializes and compares as the plain report it is.
+ */
+export function daemonSetPlacement(
+  manifest: JsonObject,
+  view: DaemonSetView,
+  table: VerdictTable,
+  nodeNames: readonly string[],
+  advisories: readonly Advisory[],
+): DaemonSetPlacement {
+  let desiredNumberScheduled = 0;
+  for (let i = 0; i < nodeNames.length; i++) if (verdictAt(table, i).shouldRun) desiredNumberScheduled++;
+
+  let placements: NodePlacement[] | undefined;
+  const entry = { namespace: view.namespace, name: view.name } as Record<string | symbol, unknown>;
+  Object.defineProperty(entry, 'placements', {
+    enumerable: true,
+    get: () => (placements ??= nodeNames.map((node, i) => {
+      const verdict = verdictAt(table, i);
+      return { node, shouldRun: verdict.shouldRun, shouldContinueRunning: verdict.shouldContinueRunning, reasons: verdict.reasons };
+    })),
+  });
+  entry.desiredNumberScheduled = desiredNumberScheduled;
+  entry.rollout = rolloutPlan(manifest, desiredNumberScheduled);
+  entry.advisories = advisories;
+  entry.errors = validateDaemonSet(manifest);
+  Object.defineProperty(entry, VERDICT_TABLE, { value: table, enumerable: false });
+  return entry as unknown as DaemonSetPlacement;
+}
