@@ -130,6 +130,25 @@ new javascript.TypescriptConfig(project, {
 });
 project.eslint?.addLintPattern('examples');
 
+// The benchmark measures the compiled library, as users run it.
+new javascript.TypescriptConfig(project, {
+  fileName: 'bench/tsconfig.json',
+  extends: javascript.TypescriptConfigExtends.fromPaths(['../tsconfig.json']),
+  include: ['**/*.ts'],
+  compilerOptions: { noEmit: true, rootDir: '..' },
+});
+project.eslint?.addLintPattern('bench');
+project.addTask('bench', {
+  description: 'Benchmark evaluatePlacement and the CLI against JSON.parse of the same inventory',
+  steps: [
+    { spawn: 'compile' },
+    {
+      exec: 'node --expose-gc -r ts-node/register/transpile-only bench/placement-benchmark.ts',
+      env: { TS_NODE_PROJECT: 'bench/tsconfig.json' },
+    },
+  ],
+});
+
 // The eslint component asks for the latest resolver; 4.x resolves through unrs-resolver, whose
 // per-platform optional packages the registry here does not all serve, leaving a lockfile that
 // `npm ci` refuses. 3.7 resolves in JavaScript.

@@ -77,7 +77,7 @@ function measureCli(size: number, daemonSets: object[]): { cli: number; baseline
   fs.writeFileSync(manifests, JSON.stringify({ apiVersion: 'v1', kind: 'List', items: daemonSets }));
   const run = (args: string[]) => {
     const start = performance.now();
-    const result = spawnSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 30 });
+    const result = spawnSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 2 ** 30 });
     const elapsed = performance.now() - start;
     if (result.status !== 0) throw new Error(`${args.join(' ')} exited ${result.status}: ${result.stderr}`);
     return elapsed;

@@ -5,14 +5,12 @@
  * Deterministic: the same size always yields the same cluster.
  */
 
-/** A small deterministic PRNG (mulberry32), so every run benchmarks the same cluster. */
+/** A small deterministic PRNG (Park-Miller), so every run benchmarks the same cluster. */
 function random(seed: number): () => number {
-  let state = seed;
+  let state = (seed % 2147483646) + 1;
   return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    state = (state * 48271) % 2147483647;
+    return (state - 1) / 2147483646;
   };
 }
 
@@ -35,15 +33,34 @@ const POOLS: Pool[] = [
   { name: 'graviton', instanceType: 'm7g.2xlarge', arch: 'arm64', os: 'linux', cpu: 8, memoryGi: 32, capacityType: 'ON_DEMAND' },
   { name: 'memory', instanceType: 'r6i.4xlarge', arch: 'amd64', os: 'linux', cpu: 16, memoryGi: 128, capacityType: 'ON_DEMAND' },
   {
-    name: 'gpu', instanceType: 'g5.4xlarge', arch: 'amd64', os: 'linux', cpu: 16, memoryGi: 64, capacityType: 'ON_DEMAND', gpu: true,
+    name: 'gpu',
+    instanceType: 'g5.4xlarge',
+    arch: 'amd64',
+    os: 'linux',
+    cpu: 16,
+    memoryGi: 64,
+    capacityType: 'ON_DEMAND',
+    gpu: true,
     taints: [{ key: 'nvidia.com/gpu', value: 'true', effect: 'NoSchedule' }],
   },
   {
-    name: 'db', instanceType: 'i4i.4xlarge', arch: 'amd64', os: 'linux', cpu: 16, memoryGi: 128, capacityType: 'ON_DEMAND',
+    name: 'db',
+    instanceType: 'i4i.4xlarge',
+    arch: 'amd64',
+    os: 'linux',
+    cpu: 16,
+    memoryGi: 128,
+    capacityType: 'ON_DEMAND',
     taints: [{ key: 'dedicated', value: 'db', effect: 'NoExecute' }],
   },
   {
-    name: 'windows', instanceType: 'm6i.2xlarge', arch: 'amd64', os: 'windows', cpu: 8, memoryGi: 32, capacityType: 'ON_DEMAND',
+    name: 'windows',
+    instanceType: 'm6i.2xlarge',
+    arch: 'amd64',
+    os: 'windows',
+    cpu: 8,
+    memoryGi: 32,
+    capacityType: 'ON_DEMAND',
     taints: [{ key: 'os', value: 'windows', effect: 'NoSchedule' }],
   },
 ];
@@ -81,7 +98,7 @@ function condition(type: string, status: string, reason: string, message: string
 function syntheticNode(index: number, next: () => number): object {
   const pool = pickPool(next);
   const zone = ZONES[index % ZONES.length];
-  const ip = `10.${(index >> 16) & 255}.${(index >> 8) & 255}.${index & 255}`;
+  const ip = `10.${Math.floor(index / 65536) % 256}.${Math.floor(index / 256) % 256}.${index % 256}`;
   const name = pool.os === 'windows' ? `win-${index}` : `ip-${ip.replace(/\./g, '-')}.us-west-2.compute.internal`;
   const cordoned = next() < 0.01;
   const notReady = next() < 0.01;
@@ -191,15 +208,27 @@ export function syntheticDaemonSets(count = 100): object[] {
     () => ({ nodeSelector: { 'kubernetes.io/os': 'linux' } }),
     () => ({ nodeSelector: { 'kubernetes.io/os': 'linux' }, tolerations: [{ operator: 'Exists' }], hostNetwork: true }),
     () => ({
-      affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [
-        { matchExpressions: [{ key: 'eks.amazonaws.com/capacityType', operator: 'NotIn', values: ['SPOT'] }, { key: 'kubernetes.io/arch', operator: 'In', values: ['amd64', 'arm64'] }] },
-      ] } } },
+      affinity: {
+        nodeAffinity: {
+          requiredDuringSchedulingIgnoredDuringExecution: {
+            nodeSelectorTerms: [
+              { matchExpressions: [{ key: 'eks.amazonaws.com/capacityType', operator: 'NotIn', values: ['SPOT'] }, { key: 'kubernetes.io/arch', operator: 'In', values: ['amd64', 'arm64'] }] },
+            ],
+          },
+        },
+      },
     }),
     () => ({
-      affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [
-        { matchExpressions: [{ key: 'nvidia.com/gpu.present', operator: 'Exists' }] },
-        { matchExpressions: [{ key: 'node.kubernetes.io/instance-type', operator: 'In', values: ['g5.4xlarge', 'p4d.24xlarge'] }] },
-      ] } } },
+      affinity: {
+        nodeAffinity: {
+          requiredDuringSchedulingIgnoredDuringExecution: {
+            nodeSelectorTerms: [
+              { matchExpressions: [{ key: 'nvidia.com/gpu.present', operator: 'Exists' }] },
+              { matchExpressions: [{ key: 'node.kubernetes.io/instance-type', operator: 'In', values: ['g5.4xlarge', 'p4d.24xlarge'] }] },
+            ],
+          },
+        },
+      },
       tolerations: [{ key: 'nvidia.com/gpu', operator: 'Exists', effect: 'NoSchedule' }],
     }),
     () => ({ nodeSelector: { 'kubernetes.io/os': 'windows' }, tolerations: [{ key: 'os', operator: 'Equal', value: 'windows', effect: 'NoSchedule' }] }),
@@ -212,31 +241,53 @@ export function syntheticDaemonSets(count = 100): object[] {
         { key: 'node-role.kubernetes.io/control-plane', operator: 'Exists', effect: 'NoSchedule' },
         { key: 'node.kubernetes.io/not-ready', operator: 'Exists', effect: 'NoSchedule' },
       ],
-      affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [
-        { matchExpressions: [{ key: 'topology.kubernetes.io/zone', operator: 'In', values: ['us-west-2a', 'us-west-2b'] }] },
-      ] } } },
+      affinity: {
+        nodeAffinity: {
+          requiredDuringSchedulingIgnoredDuringExecution: {
+            nodeSelectorTerms: [
+              { matchExpressions: [{ key: 'topology.kubernetes.io/zone', operator: 'In', values: ['us-west-2a', 'us-west-2b'] }] },
+            ],
+          },
+        },
+      },
     }),
     () => ({
-      affinity: { nodeAffinity: {
-        requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [
-          { matchExpressions: [{ key: 'kubernetes.io/os', operator: 'In', values: ['linux'] }, { key: 'eks.amazonaws.com/compute-type', operator: 'DoesNotExist' }] },
-        ] },
-        preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 10, preference: { matchExpressions: [{ key: 'kubernetes.io/arch', operator: 'In', values: ['arm64'] }] } }],
-      } },
+      affinity: {
+        nodeAffinity: {
+          requiredDuringSchedulingIgnoredDuringExecution: {
+            nodeSelectorTerms: [
+              { matchExpressions: [{ key: 'kubernetes.io/os', operator: 'In', values: ['linux'] }, { key: 'eks.amazonaws.com/compute-type', operator: 'DoesNotExist' }] },
+            ],
+          },
+          preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 10, preference: { matchExpressions: [{ key: 'kubernetes.io/arch', operator: 'In', values: ['arm64'] }] } }],
+        },
+      },
     }),
   ];
   // Two agents depend on node names, which no two nodes share: one keeps off a node by its
   // hostname label, one by a field selector on metadata.name.
   const byName: Array<(i: number) => Record<string, unknown>> = [
     () => ({
-      affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [
-        { matchExpressions: [{ key: 'kubernetes.io/hostname', operator: 'NotIn', values: ['ip-10-0-0-7.us-west-2.compute.internal'] }] },
-      ] } } },
+      affinity: {
+        nodeAffinity: {
+          requiredDuringSchedulingIgnoredDuringExecution: {
+            nodeSelectorTerms: [
+              { matchExpressions: [{ key: 'kubernetes.io/hostname', operator: 'NotIn', values: ['ip-10-0-0-7.us-west-2.compute.internal'] }] },
+            ],
+          },
+        },
+      },
     }),
     () => ({
-      affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [
-        { matchFields: [{ key: 'metadata.name', operator: 'NotIn', values: ['ip-10-0-0-9.us-west-2.compute.internal'] }] },
-      ] } } },
+      affinity: {
+        nodeAffinity: {
+          requiredDuringSchedulingIgnoredDuringExecution: {
+            nodeSelectorTerms: [
+              { matchFields: [{ key: 'metadata.name', operator: 'NotIn', values: ['ip-10-0-0-9.us-west-2.compute.internal'] }] },
+            ],
+          },
+        },
+      },
     }),
   ];
   return Array.from({ length: count }, (_, i) => {
