@@ -1,7 +1,10 @@
 import { App, Testing } from 'cdk8s';
 import { DaemonSet } from 'kubernetes-models/apps/v1/DaemonSet';
 import { ClusterAgents } from '../../examples/cluster-agents/agents';
-import { validateDaemonSet } from '../../src';
+import * as path from 'path';
+import { evaluatePlacement, loadInventory, renderTable, validateDaemonSet } from '../../src';
+
+const INVENTORY = path.join(__dirname, '..', '..', 'examples', 'inventory.yaml');
 
 function synthesizeExample(): any[] {
   const app = Testing.app();
@@ -33,5 +36,32 @@ describe('examples/cluster-agents', () => {
     const broken = structuredClone(manifests[0]);
     broken.spec.template.spec.containers[0].ports = [{ containerPort: 'http' }];
     expect(() => new DaemonSet(broken).validate()).toThrow();
+  });
+});
+
+describe('examples/cluster-agents on examples/inventory.yaml', () => {
+  const report = evaluatePlacement(synthesizeExample(), loadInventory(INVENTORY));
+  const runsOn = (name: string) =>
+    report.daemonSets.find((ds) => ds.name === name)!.placements.filter((p) => p.shouldRun).map((p) => p.node);
+
+  test('placement', () => {
+    expect(renderTable(report)).toMatchSnapshot();
+  });
+
+  test('the log collector reaches every Linux node that takes new pods, control plane and GPU node included', () => {
+    expect(runsOn('fluent-bit')).toEqual(['cp-1', 'worker-1', 'worker-2', 'gpu-1', 'worker-cordoned']);
+  });
+
+  test('the node exporter tolerates everything, so it also starts on the NotReady node', () => {
+    expect(runsOn('node-exporter')).toEqual(['cp-1', 'worker-1', 'worker-2', 'gpu-1', 'worker-cordoned', 'worker-notready']);
+  });
+
+  test('the device plugin runs on the GPU node only, the Windows agent on the Windows node only', () => {
+    expect(runsOn('nvidia-device-plugin')).toEqual(['gpu-1']);
+    expect(runsOn('windows-exporter')).toEqual(['win-1']);
+  });
+
+  test('nothing would be left Pending and every DaemonSet is valid', () => {
+    expect(report.daemonSets.flatMap((ds) => [...ds.advisories, ...ds.errors])).toEqual([]);
   });
 });
