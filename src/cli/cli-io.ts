@@ -1,0 +1,14 @@
+/**
+ * Everything the CLI touches outside itself, so that tests run it in-process with a fake and the
+ * launcher wires it to the real process.
+ */
+export interface CliIo {
+  /** The directory relative paths are resolved against. */
+  readonly cwd: string;
+  /** Writes text to standard output as is (the CLI adds the newlines). */
+  stdout(text: string): void;
+  /** Writes text to standard error as is. */
+  stderr(text: string): void;
+  /** The whole of standard input; called at most once, and only when an argument is `-`. */
+  readStdin(): Promise<string>;
+}

@@ -1,0 +1,11 @@
+/**
+ * What a command has to say, gathered before anything is written: a command that fails
+ * half-way writes nothing to stdout, so a pipeline never sees a partial report.
+ */
+export interface CommandResult {
+  readonly exitCode: number;
+  /** The whole of standard output, as one text or as pieces written one after the other. */
+  readonly stdout: string | readonly string[];
+  /** Lines for standard error, without the `everynode: ` prefix. */
+  readonly stderrLines: readonly string[];
+}

@@ -1,0 +1,85 @@
+import { DaemonSetPlacement, PlacementReport } from '../placement';
+import { formatFieldError } from '../validation';
+import { formatDaemonSetId } from './daemon-set-id';
+import { UsageError } from './usage-error';
+
+/** What `everynode place` was asked to check besides printing the report. */
+export interface PlaceExpectations {
+  /** `name` or `namespace/name` of DaemonSets that must run a pod on every node. */
+  readonly everyNode: readonly string[];
+  readonly failOnErrors: boolean;
+  readonly failOnAdvisories: boolean;
+}
+
+/** Nodes, errors or advisories listed in one line before the rest is counted. */
+const LISTED_NODES = 5;
+const LISTED_FINDINGS = 3;
+
+/**
+ * Checks `--expect-every-node` names before anything is read, so a typo is a usage error
+ * rather than a failed expectation.
+ * @throws UsageError for an empty name or namespace
+ */
+export function checkDaemonSetNames(names: readonly string[]): void {
+  for (const name of names) {
+    const parts = name.split('/');
+    if (parts.length > 2 || parts.some((part) => part === '')) {
+      throw new UsageError(`--expect-every-node needs NAME or NAMESPACE/NAME (got '${name}')`, 'place');
+    }
+  }
+}
+
+function matches(daemonSet: DaemonSetPlacement, wanted: string): boolean {
+  const slash = wanted.indexOf('/');
+  return slash < 0
+    ? daemonSet.name === wanted
+    : daemonSet.namespace === wanted.slice(0, slash) && daemonSet.name === wanted.slice(slash + 1);
+}
+
+function listed<T>(items: readonly T[], limit: number, describe: (item: T) => string): string {
+  const shown = items.slice(0, limit).map(describe).join('; ');
+  return items.length > limit ? `${shown}; and ${items.length - limit} more` : shown;
+}
+
+/**
+ * The expectations the report breaks, one line each; none when all hold.
+ *
+ * A bare NAME matches that name in every namespace, and each match must hold. A NAME that
+ * matches no DaemonSet fails: the DaemonSet the check guards may have been dropped from the
+ * manifests, which is exactly what such a check exists to catch.
+ */
+export function failedExpectations(report: PlacementReport, expectations: PlaceExpectations): string[] {
+  const failures: string[] = [];
+  for (const wanted of expectations.everyNode) {
+    const found = report.daemonSets.filter((daemonSet) => matches(daemonSet, wanted));
+    if (found.length === 0) {
+      failures.push(`expected DaemonSet ${wanted} on every node, but the manifests hold no DaemonSet ${wanted}`);
+    }
+    for (const daemonSet of found) {
+      const skipped = daemonSet.placements.filter((placement) => !placement.shouldRun);
+      if (skipped.length === 0) continue;
+      const nodes = listed(skipped, LISTED_NODES, (p) => `${p.node} (${p.reasons.map((r) => r.message).join(' and ')})`);
+      failures.push(
+        `expected ${formatDaemonSetId(daemonSet)} on every node, but it runs on ` +
+        `${daemonSet.desiredNumberScheduled} of ${report.nodes.length}: no new pod on ${nodes}`,
+      );
+    }
+  }
+  for (const daemonSet of report.daemonSets) {
+    if (expectations.failOnErrors && daemonSet.errors.length > 0) {
+      const count = daemonSet.errors.length;
+      failures.push(
+        `${formatDaemonSetId(daemonSet)} has ${count} validation error${count === 1 ? '' : 's'}: ` +
+        listed(daemonSet.errors, LISTED_FINDINGS, formatFieldError),
+      );
+    }
+    if (expectations.failOnAdvisories && daemonSet.advisories.length > 0) {
+      const count = daemonSet.advisories.length;
+      failures.push(
+        `${formatDaemonSetId(daemonSet)} has ${count} advisor${count === 1 ? 'y' : 'ies'}: ` +
+        listed(daemonSet.advisories, LISTED_FINDINGS, (a) => `${a.node}: ${a.code}: ${a.message}`),
+      );
+    }
+  }
+  return failures;
+}

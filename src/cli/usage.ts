@@ -1,0 +1,77 @@
+/** The help texts, written for a terminal 100 columns wide. */
+
+const MANIFEST_HELP = `MANIFEST is a YAML or JSON file (any number of documents; \`List\` objects are unwrapped), a
+directory (its *.yaml, *.yml and *.json files, recursively, in sorted order), or - for stdin.`;
+
+const EXIT_HELP = `Exit status: 0 ok; 1 a check failed; 2 bad input or usage (one line on stderr, nothing on
+stdout); 70 an internal error (a bug in everynode: please report it).`;
+
+export const MAIN_USAGE = `Usage: everynode <command> [options]
+
+Says on which nodes each DaemonSet runs a pod, exactly as the DaemonSet controller decides, and
+whether the API server accepts the DaemonSets.
+
+Commands:
+  place      Show where every DaemonSet runs a pod on the nodes of an inventory
+  validate   Check DaemonSets as the API server does on create (or update, with --previous)
+  help       Show this help, or a command's help: everynode help place
+
+Options:
+  -h, --help   Show help
+  --version    Print everynode's version
+
+${MANIFEST_HELP}
+
+${EXIT_HELP}
+`;
+
+export const PLACE_USAGE = `Usage: everynode place --inventory FILE [options] MANIFEST...
+
+Says, for every DaemonSet in MANIFEST and every node of the inventory, whether the DaemonSet
+controller runs a daemon pod there and why not, how the rollout proceeds, and what the scheduler
+would leave Pending.
+
+Options:
+  -i, --inventory FILE         The nodes: \`kubectl get nodes -o yaml\` or -o json output; - for stdin
+  -o, --output FORMAT          table (default), markdown, or json (the PlacementReport)
+  --group-nodes WHEN           Fold nodes with the same verdicts into one row: auto (default: above
+                               30 nodes), always, never
+  --expect-every-node NAME     Exit 1 unless DaemonSet NAME (name or namespace/name) runs a pod on
+                               every node; repeatable
+  --fail-on-errors             Exit 1 when a DaemonSet has validation errors
+  --fail-on-advisories         Exit 1 when a DaemonSet has advisories (pods left Pending)
+  -h, --help                   Show this help
+
+${MANIFEST_HELP}
+
+Examples:
+  kubectl get nodes -o yaml > nodes.yaml
+  everynode place --inventory nodes.yaml dist/
+  helm template ./chart | everynode place -i nodes.yaml --expect-every-node kube-system/fluent-bit -
+
+Exit status: 0 evaluated and every expectation held; 1 an expectation failed (one line each on
+stderr); 2 bad input or usage; 70 an internal error.
+`;
+
+export const VALIDATE_USAGE = `Usage: everynode validate [--previous FILE...] [options] MANIFEST...
+
+Checks every DaemonSet in MANIFEST as the API server does on create, with field paths written the
+way the API server writes them. With --previous, checks them as an update of the DaemonSets last
+released (matched by namespace/name): a changed spec.selector is rejected.
+
+Options:
+  --previous FILE              The DaemonSets as last released (file, directory or -); repeatable
+  -o, --output FORMAT          text (default) or json
+  -h, --help                   Show this help
+
+${MANIFEST_HELP}
+
+Exit status: 0 every DaemonSet is valid; 1 some DaemonSet is invalid; 2 bad input or usage;
+70 an internal error.
+`;
+
+/** The help of each command, by the name the user types. */
+export const COMMAND_USAGE: ReadonlyMap<string, string> = new Map([
+  ['place', PLACE_USAGE],
+  ['validate', VALIDATE_USAGE],
+]);

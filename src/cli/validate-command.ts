@@ -1,0 +1,90 @@
+import { FieldError, FieldErrorType, formatFieldError, validateDaemonSet } from '../validation';
+import { choiceOption, OptionSpec, parseCommandArgs, stringList } from './args';
+import { CliIo } from './cli-io';
+import { CommandResult } from './command-result';
+import { daemonSetId, formatDaemonSetId } from './daemon-set-id';
+import { ExitCode } from './exit-codes';
+import { daemonSetsIn, readManifests, requireDaemonSets } from './read-manifests';
+import { SourceReader } from './source-reader';
+import { VALIDATE_USAGE } from './usage';
+import { UsageError } from './usage-error';
+
+const COMMAND = 'validate';
+
+const OPTIONS: OptionSpec = {
+  previous: { type: 'string', multiple: true },
+  output: { type: 'string', short: 'o' },
+};
+
+const OUTPUTS = ['text', 'json'] as const;
+
+/** One validation error as `everynode validate --output json` prints it. */
+export interface ValidationErrorJson {
+  readonly field: string;
+  readonly type: FieldErrorType;
+  readonly message: string;
+}
+
+/** One checked object as `everynode validate --output json` prints it. */
+export interface ValidatedObjectJson {
+  readonly kind: 'DaemonSet';
+  readonly namespace: string;
+  readonly name: string;
+  readonly valid: boolean;
+  readonly errors: readonly ValidationErrorJson[];
+}
+
+/** What `everynode validate --output json` prints. */
+export interface ValidationReportJson {
+  readonly objects: readonly ValidatedObjectJson[];
+}
+
+function renderText(report: ValidationReportJson, errorsByObject: ReadonlyArray<readonly FieldError[]>): string {
+  const lines: string[] = [];
+  report.objects.forEach((object, i) => {
+    lines.push(`${object.valid ? '✔' : '✘'} ${formatDaemonSetId(object)}`);
+    for (const error of errorsByObject[i]) lines.push(`    ${formatFieldError(error)}`);
+  });
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * `everynode validate`: checks every DaemonSet of the manifests as the API server does on
+ * create, or on update of the `--previous` DaemonSet with the same namespace/name.
+ *
+ * @throws UsageError or InputError for bad usage or input (exit 2)
+ */
+export async function validateCommand(args: readonly string[], io: CliIo): Promise<CommandResult> {
+  const { values, positionals } = parseCommandArgs(args, OPTIONS, COMMAND);
+  if (values.help) return { exitCode: ExitCode.ok, stdout: VALIDATE_USAGE, stderrLines: [] };
+
+  const output = choiceOption(values.output, 'output', OUTPUTS, 'text', COMMAND);
+  if (positionals.length === 0) {
+    throw new UsageError('validate needs at least one MANIFEST (a file, a directory, or - for stdin)', COMMAND);
+  }
+
+  const reader = new SourceReader(io);
+  // A Map, not an object: namespace/name come from untrusted input and may read `__proto__`.
+  const previousById = new Map<string, unknown>();
+  for (const previous of daemonSetsIn(await readManifests(reader, stringList(values.previous), 'previous manifest'))) {
+    previousById.set(formatDaemonSetId(daemonSetId(previous)), previous);
+  }
+  const daemonSets = requireDaemonSets(await readManifests(reader, positionals, 'manifest'), positionals);
+
+  const errorsByObject = daemonSets.map((daemonSet) =>
+    validateDaemonSet(daemonSet, previousById.get(formatDaemonSetId(daemonSetId(daemonSet)))),
+  );
+  const report: ValidationReportJson = {
+    objects: daemonSets.map((daemonSet, i) => ({
+      kind: 'DaemonSet',
+      ...daemonSetId(daemonSet),
+      valid: errorsByObject[i].length === 0,
+      errors: errorsByObject[i].map(({ field, type, message }) => ({ field, type, message })),
+    })),
+  };
+  return {
+    exitCode: report.objects.every((object) => object.valid) ? ExitCode.ok : ExitCode.failed,
+    stdout: output === 'json' ? `${JSON.stringify(report, null, 2)}\n` : renderText(report, errorsByObject),
+    stderrLines: [],
+  };
+}
