@@ -68,6 +68,7 @@ project.npmignore?.exclude('/examples/', '/.ci/', '/.api-docs-check/');
 project.package.addField('peerDependenciesMeta', {
   cdk8s: { optional: true },
   constructs: { optional: true },
+  jest: { optional: true },
 });
 
 // One entry per framework, so a Pulumi user never loads cdk8s and the core loads neither.
@@ -75,11 +76,12 @@ project.package.addField('exports', {
   '.': { types: './lib/index.d.ts', default: './lib/index.js' },
   './cdk8s': { types: './lib/cdk8s/index.d.ts', default: './lib/cdk8s/index.js' },
   './jest': { types: './lib/jest/index.d.ts', default: './lib/jest/index.js' },
+  './jest/setup': { types: './lib/jest/setup.d.ts', default: './lib/jest/setup.js' },
   './package.json': './package.json',
 });
 // TypeScript's legacy `node` module resolution ignores `exports`.
 project.package.addField('typesVersions', {
-  '*': { cdk8s: ['lib/cdk8s/index.d.ts'], jest: ['lib/jest/index.d.ts'] },
+  '*': { 'cdk8s': ['lib/cdk8s/index.d.ts'], 'jest': ['lib/jest/index.d.ts'], 'jest/setup': ['lib/jest/setup.d.ts'] },
 });
 
 // API.md is generated from the TSDoc comments; `npm test` fails when it is stale.

@@ -1,0 +1,40 @@
+import { ReasonCode } from '../placement';
+
+/**
+ * The assertions `placementMatchers` adds to `expect`, on a `PlacementReport`. `daemonSet` is
+ * `name`, or `namespace/name` when several namespaces hold that name.
+ *
+ * They are merged into `jest.Matchers`, so importing `everynode/jest` anywhere in the compilation
+ * types them (with `setupFilesAfterEnv: ['everynode/jest/setup']`, add
+ * `import 'everynode/jest';` to a `.d.ts` file of the tests).
+ */
+export interface PlacementMatchers<R> {
+  /**
+   * The DaemonSet runs a pod (`shouldRun`) on exactly `nodes`, in any order.
+   * @example expect(report).toRunOn('nvidia-device-plugin', ['gpu-1']);
+   */
+  toRunOn(daemonSet: string, nodes: readonly string[]): R;
+  /**
+   * The DaemonSet runs a pod on every node of the inventory.
+   * @example expect(report).toRunOnEveryNode('monitoring/node-exporter');
+   */
+  toRunOnEveryNode(daemonSet: string): R;
+  /**
+   * The DaemonSet runs a pod on no node of the inventory.
+   * @example expect(report).toRunOnNoNode('windows-exporter');
+   */
+  toRunOnNoNode(daemonSet: string): R;
+  /**
+   * The DaemonSet gets no new pod on `node`, and, when `reasonCode` is given, one of the
+   * reasons has that code.
+   * @example expect(report).toSkip('fluent-bit', 'win-1', 'NodeSelectorMismatch');
+   */
+  toSkip(daemonSet: string, node: string, reasonCode?: ReasonCode): R;
+}
+
+declare global {
+  namespace jest {
+    // The type parameters must repeat @types/jest's declaration for the interfaces to merge.
+    interface Matchers<R, T = {}> extends PlacementMatchers<R> {}
+  }
+}
