@@ -118,7 +118,7 @@ function syntheticNode(index: number, next: () => number): object {
     'hugepages-1Gi': '0',
     'hugepages-2Mi': '0',
     'memory': `${pool.memoryGi * 1024 * 1024 - 700_000}Ki`,
-    'pods': '58',
+    'pods': '110',
     ...(pool.gpu ? { 'nvidia.com/gpu': '1' } : {}),
   };
   return {
@@ -167,7 +167,7 @@ function syntheticNode(index: number, next: () => number): object {
         { type: 'Hostname', address: name },
       ],
       allocatable,
-      capacity: { ...allocatable, cpu: String(pool.cpu), memory: `${pool.memoryGi * 1024 * 1024}Ki`, pods: '58' },
+      capacity: { ...allocatable, cpu: String(pool.cpu), memory: `${pool.memoryGi * 1024 * 1024}Ki`, pods: '110' },
       conditions: [
         condition('MemoryPressure', 'False', 'KubeletHasSufficientMemory', 'kubelet has sufficient memory available'),
         condition('DiskPressure', 'False', 'KubeletHasNoDiskPressure', 'kubelet has no disk pressure'),

@@ -25,11 +25,15 @@ function placementsJson(daemonSet: DaemonSetPlacement, nodeOpenings: readonly st
   const verdictTexts = table.verdicts.map(
     (v) => `"shouldRun":${v.shouldRun},"shouldContinueRunning":${v.shouldContinueRunning},"reasons":${JSON.stringify(v.reasons)}}`,
   );
-  const parts = new Array<string>(nodeOpenings.length);
+  // Appending builds a rope that is flattened once when written: cheaper than joining an array
+  // of 15,000 concatenated pieces per DaemonSet.
+  let json = '[';
   for (let i = 0; i < nodeOpenings.length; i++) {
-    parts[i] = nodeOpenings[i] + verdictTexts[table.indexOf ? table.indexOf[i] : i];
+    if (i > 0) json += ',';
+    json += nodeOpenings[i];
+    json += verdictTexts[table.indexOf ? table.indexOf[i] : i];
   }
-  return `[${parts.join(',')}]`;
+  return `${json}]`;
 }
 
 /** The report as one JSON text, equal to `JSON.stringify(report)`; see `reportJsonChunks`. */
