@@ -124,13 +124,11 @@ export function nodeAdvisories(
       const allocatable = quantity(text);
       if (requests[r] <= allocatable) continue;
       const resource = CHECKED_RESOURCES[r];
-      const onNode = placed();
+      const requesting = placed().filter((d) => footprints[d].requests[r] > 0);
       const message =
         `daemon pods request ${formatQuantity(resource, requests[r])} ${resource}, ` +
-        `allocatable is ${formatQuantity(resource, allocatable)} (${nameList(onNode.map((d) => footprints[d].id))})`;
-      for (const d of onNode) {
-        if (footprints[d].requests[r] > 0) byDaemonSet[d].push({ code: 'InsufficientResource', node: node.name, message });
-      }
+        `allocatable is ${formatQuantity(resource, allocatable)} (${nameList(requesting.map((d) => footprints[d].id))})`;
+      for (const d of requesting) byDaemonSet[d].push({ code: 'InsufficientResource', node: node.name, message });
     }
   }
   return byDaemonSet;

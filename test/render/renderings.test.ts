@@ -1,0 +1,100 @@
+import { evaluatePlacement, node, NodeBuilder, PlacementReport, renderJson, renderMarkdown, renderTable } from '../../src';
+
+function daemonSet(name: string, podSpec: Record<string, unknown> = {}, namespace = 'kube-system') {
+  const labels = { app: name };
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'DaemonSet',
+    metadata: { name, namespace },
+    spec: {
+      selector: { matchLabels: labels },
+      template: { metadata: { labels }, spec: { containers: [{ name, image: `${name}:1` }], ...podSpec } },
+    },
+  };
+}
+
+const LINUX_ONLY = daemonSet('linux-agent', { nodeSelector: { 'kubernetes.io/os': 'linux' } });
+const EVERYWHERE = daemonSet('everywhere', { tolerations: [{ operator: 'Exists' }] });
+
+function cluster(workers: number): NodeBuilder[] {
+  return [
+    node('cp-1').controlPlane(),
+    ...Array.from({ length: workers }, (_, i) => node(`worker-${i + 1}`)),
+    node('win-1').os('windows'),
+  ];
+}
+
+describe('renderJson', () => {
+  test.each([
+    ['a small cluster', evaluatePlacement([LINUX_ONLY, EVERYWHERE], cluster(2))],
+    ['a report whose placements were read first', (() => {
+      const report = evaluatePlacement([LINUX_ONLY, EVERYWHERE], cluster(3));
+      void report.daemonSets[0].placements[0];
+      return report;
+    })()],
+    ['a report without DaemonSets', evaluatePlacement([], cluster(1))],
+  ])('writes exactly JSON.stringify(report) for %s', (_, report) => {
+    expect(renderJson(report)).toBe(JSON.stringify(report));
+    expect(JSON.parse(renderJson(report))).toEqual(JSON.parse(JSON.stringify(report)));
+  });
+
+  test('writes a plain report object, as a user could build one, the same way', () => {
+    const report: PlacementReport = JSON.parse(JSON.stringify(evaluatePlacement([LINUX_ONLY], cluster(1))));
+    expect(renderJson(report)).toBe(JSON.stringify(report));
+  });
+});
+
+describe('renderTable', () => {
+  test('one row per node for a small inventory, with a mark and the reason numbers per cell', () => {
+    const table = renderTable(evaluatePlacement([LINUX_ONLY, EVERYWHERE], cluster(1)));
+    expect(table).toMatch(/^NODE\s+A\s+B$/m);
+    expect(table).toMatch(/^cp-1\s+◐1\s+✔$/m);
+    expect(table).toMatch(/^worker-1\s+✔\s+✔$/m);
+    expect(table).toMatch(/^win-1\s+✘2\s+✔$/m);
+    expect(table).toContain('1  taint node-role.kubernetes.io/control-plane:NoSchedule is not tolerated');
+    expect(table).toContain("2  nodeSelector kubernetes.io/os=linux not matched (node: 'windows')");
+  });
+
+  test('folds a large inventory into one row per distinct verdict, so thousands of nodes fit a screen', () => {
+    const table = renderTable(evaluatePlacement([LINUX_ONLY, EVERYWHERE], cluster(5000)));
+    const rows = table.split('\n').filter((line) => /^(cp-1|worker-1|win-1)\b/.test(line));
+    expect(rows).toEqual([
+      expect.stringMatching(/^cp-1\s+◐1\s+✔$/),
+      expect.stringMatching(/^worker-1 and 4999 more \(5000 nodes\)\s+✔\s+✔$/),
+      expect.stringMatching(/^win-1\s+✘2\s+✔$/),
+    ]);
+    expect(table.split('\n').length).toBeLessThan(25);
+  });
+
+  test('never folds when asked not to, and always folds when asked to', () => {
+    const report = evaluatePlacement([LINUX_ONLY], cluster(40));
+    expect(renderTable(report, { groupNodes: 'never' })).toMatch(/^worker-40\s+✔$/m);
+    expect(renderTable(evaluatePlacement([LINUX_ONLY], cluster(2)), { groupNodes: 'always' })).toMatch(
+      /^worker-1 and 1 more \(2 nodes\)\s+✔$/m,
+    );
+  });
+
+  test('lists validation errors and advisories after the matrix', () => {
+    const invalid = daemonSet('broken', { restartPolicy: 'Never' });
+    const greedy = daemonSet('greedy', { containers: [{ name: 'greedy', image: 'g', resources: { requests: { cpu: '8' } } }] });
+    const report = evaluatePlacement([invalid, greedy], [node('small').allocatable({ cpu: '2', memory: '4Gi', pods: '110' })]);
+    const table = renderTable(report);
+    expect(table).toContain('kube-system/broken: spec.template.spec.restartPolicy: Unsupported value: "Never": supported values: "Always"');
+    expect(table).toContain('kube-system/greedy on small: InsufficientResource: daemon pods request 8 cpu, allocatable is 2 (kube-system/greedy)');
+  });
+});
+
+describe('renderMarkdown', () => {
+  test('a GitHub table with the DaemonSets, the matrix and the reasons', () => {
+    const markdown = renderMarkdown(evaluatePlacement([LINUX_ONLY], cluster(1)));
+    expect(markdown).toContain('| A | `kube-system/linux-agent` | 1/3 |');
+    expect(markdown).toContain('| cp-1 | ◐1 |');
+    expect(markdown).toContain('1. taint node-role.kubernetes.io/control-plane:NoSchedule is not tolerated');
+  });
+
+  test('escapes what would break a table cell', () => {
+    const piped = daemonSet('piped', { nodeSelector: { pool: 'a|b' } });
+    const markdown = renderMarkdown(evaluatePlacement([piped], [node('n1')]));
+    expect(markdown).toContain('nodeSelector pool=a\\|b not matched (absent)');
+  });
+});
