@@ -1,13 +1,13 @@
-import { InputError } from '../input/input-error';
 import { nodeAdvisories } from './advisories';
-import { DaemonSetView, daemonSetView } from './daemon-set-view';
 import { daemonSetPlacement } from './daemon-set-placement';
+import { DaemonSetView, daemonSetView } from './daemon-set-view';
 import { isKind, kubernetesObjects } from './kubernetes-objects';
 import { nodeClasses } from './node-classes';
 import { NodeView, nodeView } from './node-view';
 import { shouldRunDaemonPod } from './predicates/should-run';
 import { PlacementReport } from './report';
 import { VerdictTable } from './verdict-table';
+import { InputError } from '../input/input-error';
 
 /** The nodes of an inventory, in order; a Node without a name is an input error. */
 export function nodeViewsOf(nodes: unknown): NodeView[] {

@@ -1,8 +1,8 @@
 import * as fs from 'fs';
+import { isKind, kubernetesObjects } from './kubernetes-objects';
 import { parseDocuments } from '../input/documents';
 import { InputError } from '../input/input-error';
 import { JsonObject, objectAt, stringAt } from '../json/shape';
-import { isKind, kubernetesObjects } from './kubernetes-objects';
 
 /**
  * The Nodes of an inventory in text: `kubectl get nodes -o yaml` or `-o json` output (a v1

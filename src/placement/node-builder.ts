@@ -30,7 +30,10 @@ export class NodeBuilder {
 
   /** Adds or replaces labels. */
   labels(labels: Record<string, string>): this {
-    Object.assign(this.nodeLabels, labels);
+    // Defined, not assigned: a label named `__proto__` is a label, not a prototype.
+    for (const key of Object.keys(labels)) {
+      Object.defineProperty(this.nodeLabels, key, { value: labels[key], enumerable: true, writable: true, configurable: true });
+    }
     return this;
   }
 
@@ -94,11 +97,19 @@ export class NodeBuilder {
     return {
       apiVersion: 'v1',
       kind: 'Node',
-      metadata: { name: this.name, labels: { ...this.nodeLabels } },
+      metadata: { name: this.name, labels: copyOwn(this.nodeLabels) },
       spec,
       status,
     };
   }
+}
+
+function copyOwn(record: Record<string, string>): Record<string, string> {
+  const copy: Record<string, string> = {};
+  for (const key of Object.keys(record)) {
+    Object.defineProperty(copy, key, { value: record[key], enumerable: true, writable: true, configurable: true });
+  }
+  return copy;
 }
 
 /** Starts a Node declaration; see `NodeBuilder`. */

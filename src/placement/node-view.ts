@@ -10,7 +10,6 @@ export interface Taint {
 /** A read-only string map over a parsed JSON object. */
 export interface StringLookup {
   get(key: string): string | undefined;
-  readonly size: number;
 }
 
 /**
@@ -25,12 +24,9 @@ class OwnProperties implements StringLookup {
 
   get(key: string): string | undefined {
     if (!Object.prototype.hasOwnProperty.call(this.object, key)) return undefined;
+    // Go decodes `key: null` into a map[string]string as the key with "": the label is there.
     const value = this.object[key];
-    return value === undefined || value === null ? undefined : String(value);
-  }
-
-  get size(): number {
-    return Object.keys(this.object).length;
+    return value === undefined || value === null ? '' : String(value);
   }
 }
 

@@ -1,5 +1,5 @@
-import { JsonObject, listAt, objectAt, stringEntries } from '../json/shape';
 import { parseQuantity } from './quantity';
+import { JsonObject, listAt, objectAt, stringEntries } from '../json/shape';
 
 /**
  * What one daemon pod asks of its node, as component-helpers `resource.PodRequests` adds it up:

@@ -1,6 +1,6 @@
+import { RolloutPlan } from './report';
 import { JsonObject, objectAt } from '../json/shape';
 import { withApiServerDefaults } from '../validation/defaults';
-import { RolloutPlan } from './report';
 
 const PERCENT = /^(\d+)%$/;
 

@@ -1,8 +1,13 @@
 import { JsonObject, objectAt } from '../json/shape';
 
-/** JSON null decodes to the zero value, and the API server defaults zero values. */
+/** JSON null decodes to the zero value, and the API server defaults a string's zero value "". */
 function isUnset(value: unknown): boolean {
   return value === undefined || value === null || value === '';
+}
+
+/** An int-or-string pointer is defaulted only when it is nil: "" is a value, and an invalid one. */
+function isNil(value: unknown): boolean {
+  return value === undefined || value === null;
 }
 
 /**
@@ -20,8 +25,8 @@ export function withApiServerDefaults(daemonSet: JsonObject): JsonObject {
   if (isUnset(strategy.type)) strategy.type = 'RollingUpdate';
   if (strategy.type === 'RollingUpdate') {
     const rollingUpdate = { ...(objectAt(strategy.rollingUpdate) ?? {}) } as Record<string, unknown>;
-    if (isUnset(rollingUpdate.maxUnavailable)) rollingUpdate.maxUnavailable = 1;
-    if (isUnset(rollingUpdate.maxSurge)) rollingUpdate.maxSurge = 0;
+    if (isNil(rollingUpdate.maxUnavailable)) rollingUpdate.maxUnavailable = 1;
+    if (isNil(rollingUpdate.maxSurge)) rollingUpdate.maxSurge = 0;
     strategy.rollingUpdate = rollingUpdate;
   }
   const template = objectAt(spec.template) ?? {};

@@ -2,8 +2,8 @@ import { FieldError, FieldPath } from './field-error';
 import { dns1123LabelErrors, dns1123SubdomainErrors } from './names';
 import { validateNodeAffinity } from './node-affinity';
 import { validateAnnotations, validateLabels } from './object-meta';
-import { JsonObject, listAt, numberAt, objectAt, stringAt } from '../json/shape';
 import { validateTolerations } from './tolerations';
+import { JsonObject, listAt, numberAt, objectAt, stringAt } from '../json/shape';
 
 const PROTOCOLS = ['TCP', 'UDP', 'SCTP'];
 const DNS_POLICIES = ['ClusterFirstWithHostNet', 'ClusterFirst', 'Default', 'None'];

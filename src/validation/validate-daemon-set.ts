@@ -3,8 +3,8 @@ import { FieldError, FieldPath } from './field-error';
 import { labelSelectorMatches, validateLabelSelector } from './label-selector';
 import { validateObjectMeta } from './object-meta';
 import { validatePodTemplate } from './pod-template';
-import { JsonObject, listAt, numberAt, objectAt } from '../json/shape';
 import { validateUpdateStrategy } from './update-strategy';
+import { JsonObject, listAt, numberAt, objectAt } from '../json/shape';
 
 function validateNonNegative(value: unknown, path: FieldPath): FieldError[] {
   const n = numberAt(value);

@@ -1,7 +1,7 @@
+import * as path from 'path';
 import { App, Testing } from 'cdk8s';
 import { DaemonSet } from 'kubernetes-models/apps/v1/DaemonSet';
 import { ClusterAgents } from '../../examples/cluster-agents/agents';
-import * as path from 'path';
 import { evaluatePlacement, loadInventory, renderTable, validateDaemonSet } from '../../src';
 
 const INVENTORY = path.join(__dirname, '..', '..', 'examples', 'inventory.yaml');

@@ -125,3 +125,10 @@ describe('getIntOrPercentValue reads a string that is not a percent with strconv
     expectError(errors, { field: MAX_UNAVAILABLE, type: 'Required', words: ['cannot be 0 when maxSurge is 0'] });
   });
 });
+
+describe('SetDefaults_DaemonSet defaults a nil maxUnavailable only', () => {
+  it('keeps "" as a value, which is not a valid percent', () => {
+    const errors = validateRollingUpdate({ maxUnavailable: '' });
+    expectError(errors, { field: MAX_UNAVAILABLE, type: 'Invalid', words: [BAD_PERCENT] });
+  });
+});
