@@ -108,25 +108,36 @@ export function nodeAdvisories(
     return load;
   };
 
+  // What the per-node DaemonSets add, column by column: one typed array per resource.
+  const extraRequests = CHECKED_RESOURCES.map(() => new Float64Array(inventory.length));
+  const extraPorts = new Uint8Array(inventory.length);
+  for (const d of perNode) {
+    const { requests, hostPorts } = footprints[d];
+    const verdicts = tables[d].verdicts;
+    for (let i = 0; i < inventory.length; i++) {
+      if (!verdicts[i].shouldRun) continue;
+      for (let r = 0; r < requests.length; r++) extraRequests[r][i] += requests[r];
+      if (hostPorts.length > 0) extraPorts[i] = 1;
+    }
+  }
+  const placedOn = (i: number, load: ClassLoad) => [...load.placed, ...perNode.filter((d) => verdictAt(tables[d], i).shouldRun)];
+
   for (let i = 0; i < inventory.length; i++) {
     const node = inventory[i];
     const load = classLoad(classOf[i], i);
-    let extra: number[] | undefined;
-    for (const d of perNode) if (verdictAt(tables[d], i).shouldRun) (extra ??= []).push(d);
-    const requests = extra ? addRequests([...load.requests], extra, footprints) : load.requests;
-    const placed = () => (extra ? [...load.placed, ...extra] : load.placed);
-    // Port clashes change only when a DaemonSet evaluated per node holds host ports.
-    const ports = extra?.some((d) => footprints[d].hostPorts.length > 0) ? hostPortFindings(placed(), footprints) : load.ports;
+    // Port clashes change only when a DaemonSet evaluated per node holds host ports here.
+    const ports = extraPorts[i] ? hostPortFindings(placedOn(i, load), footprints) : load.ports;
     for (const finding of ports) byDaemonSet[finding.daemonSet].push({ code: finding.code, node: node.name, message: finding.message });
     for (let r = 0; r < CHECKED_RESOURCES.length; r++) {
       const text = node.allocatable.get(CHECKED_RESOURCES[r]);
       if (text === undefined) continue;
       const allocatable = quantity(text);
-      if (requests[r] <= allocatable) continue;
+      const requested = load.requests[r] + extraRequests[r][i];
+      if (requested <= allocatable) continue;
       const resource = CHECKED_RESOURCES[r];
-      const requesting = placed().filter((d) => footprints[d].requests[r] > 0);
+      const requesting = placedOn(i, load).filter((d) => footprints[d].requests[r] > 0);
       const message =
-        `daemon pods request ${formatQuantity(resource, requests[r])} ${resource}, ` +
+        `daemon pods request ${formatQuantity(resource, requested)} ${resource}, ` +
         `allocatable is ${formatQuantity(resource, allocatable)} (${nameList(requesting.map((d) => footprints[d].id))})`;
       for (const d of requesting) byDaemonSet[d].push({ code: 'InsufficientResource', node: node.name, message });
     }

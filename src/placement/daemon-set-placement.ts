@@ -5,6 +5,14 @@ import { Advisory, DaemonSetPlacement, NodePlacement } from './report';
 import { rolloutPlan } from './rollout-plan';
 import { VERDICT_TABLE, verdictAt, VerdictTable } from './verdict-table';
 
+/** How many nodes get a pod: per distinct verdict, not per node, when the table is indexed. */
+function countShouldRun(table: VerdictTable, nodeCount: number): number {
+  if (!table.indexOf) return table.verdicts.filter((v) => v.shouldRun).length;
+  const nodesPerVerdict = new Int32Array(table.verdicts.length);
+  for (let i = 0; i < nodeCount; i++) nodesPerVerdict[table.indexOf[i]]++;
+  return table.verdicts.reduce((count, verdict, v) => count + (verdict.shouldRun ? nodesPerVerdict[v] : 0), 0);
+}
+
 /**
  * The report entry of one DaemonSet. `placements` is built from the verdict table the first time
  * it is read (JSON.stringify, a matcher, a loop) and then kept: a report over 15,000 nodes and 100
@@ -19,8 +27,7 @@ export function daemonSetPlacement(
   nodeNames: readonly string[],
   advisories: readonly Advisory[],
 ): DaemonSetPlacement {
-  let desiredNumberScheduled = 0;
-  for (let i = 0; i < nodeNames.length; i++) if (verdictAt(table, i).shouldRun) desiredNumberScheduled++;
+  const desiredNumberScheduled = countShouldRun(table, nodeNames.length);
 
   let placements: NodePlacement[] | undefined;
   const entry = { namespace: view.namespace, name: view.name } as Record<string | symbol, unknown>;

@@ -3,6 +3,7 @@ import { daemonSetPlacement } from './daemon-set-placement';
 import { DaemonSetView, daemonSetView } from './daemon-set-view';
 import { isKind, kubernetesObjects } from './kubernetes-objects';
 import { nodeClasses } from './node-classes';
+import { splitNodeSpecific } from './node-specific-split';
 import { NodeView, nodeView } from './node-view';
 import { shouldRunDaemonPod } from './predicates/should-run';
 import { PlacementReport } from './report';
@@ -56,22 +57,22 @@ export function evaluatePlacement(manifests: unknown, nodes: unknown): Placement
   const daemonSets = kubernetesObjects(manifests).filter((object) => isKind(object, 'DaemonSet'));
   const views = daemonSets.map(daemonSetView);
 
-  // A DaemonSet that selects on the node's name, or on a label nearly every node has its own
-  // value of (kubernetes.io/hostname), is evaluated node by node; the others once per class of
-  // nodes that no DaemonSet can tell apart.
+  // Verdicts are computed once per class of nodes that no DaemonSet can tell apart. A DaemonSet
+  // that selects on the node's name, or on a label nearly every node has its own value of
+  // (kubernetes.io/hostname), has those requirements checked node by node on top.
   const highCardinality = highCardinalityKeys(inventory, views);
   const perNode = views.map((view) => view.dependsOnNodeName || [...view.labelKeys].some((key) => highCardinality.has(key)));
+  const splits = views.map((view, d) => (perNode[d] ? splitNodeSpecific(view, highCardinality) : undefined));
   const classKeys = new Set<string>();
-  views.forEach((view, d) => {
-    if (!perNode[d]) view.labelKeys.forEach((key) => classKeys.add(key));
-  });
+  views.forEach((view, d) => (splits[d]?.general ?? view).labelKeys.forEach((key) => classKeys.add(key)));
   const { classOf, representatives } = nodeClasses(inventory, [...classKeys].sort());
 
-  const tables: VerdictTable[] = views.map((view, d) =>
-    perNode[d]
-      ? { verdicts: inventory.map((node) => shouldRunDaemonPod(view, node)) }
-      : { verdicts: representatives.map((node) => shouldRunDaemonPod(view, node)), indexOf: classOf },
-  );
+  const tables: VerdictTable[] = views.map((view, d) => {
+    const split = splits[d];
+    if (!split) return { verdicts: representatives.map((node) => shouldRunDaemonPod(view, node)), indexOf: classOf };
+    const general = representatives.map((node) => shouldRunDaemonPod(split.general, node));
+    return { verdicts: inventory.map((node, i) => (split.holdsOn(node) ? general[classOf[i]] : shouldRunDaemonPod(view, node))) };
+  });
 
   const nodeNames = inventory.map((node) => node.name);
   const advisories = nodeAdvisories(views, tables, inventory, classOf, representatives.length);

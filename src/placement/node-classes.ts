@@ -13,39 +13,46 @@ export interface NodeClasses {
   readonly representatives: readonly NodeView[];
 }
 
-const SEPARATOR = '\u0000';
-const ABSENT = '\u0001';
-/** Valid labels and taints never hold these; a node whose do gets an exact, slower signature. */
-const RESERVED = /[\u0000\u0001]/;
-
-function signatureOf(node: NodeView, labelKeys: readonly string[], parts: string[]): string {
-  let reserved = false;
-  const taints = node.taints.map((t) => [t.key, t.value, t.effect]);
-  for (const fields of taints) reserved ||= fields.some((f) => RESERVED.test(f));
-  parts[0] = [taints.length, ...taints.map((fields) => fields.join(ABSENT))].join(SEPARATOR);
-  for (let k = 0; k < labelKeys.length; k++) {
-    const value = node.labels.get(labelKeys[k]);
-    reserved ||= value !== undefined && RESERVED.test(value);
-    parts[k + 1] = value ?? ABSENT;
-  }
-  if (reserved) return `J${JSON.stringify([node.taints, labelKeys.map((k) => node.labels.get(k) ?? null)])}`;
-  return `S${parts.join(SEPARATOR)}`;
+/** Interns values as small integers: 0 stands for "absent". */
+function interner<T>(): (value: T | undefined) => number {
+  const ids = new Map<T, number>();
+  return (value) => {
+    if (value === undefined) return 0;
+    let id = ids.get(value);
+    if (id === undefined) ids.set(value, (id = ids.size + 1));
+    return id;
+  };
 }
 
+/**
+ * Classes are refined one label key at a time: a node's class after a key is the pair (its class
+ * so far, its value of that key), numbered as it is first seen. Integer pairs in a Map cost less
+ * than a string signature per node, and no label value can collide with a separator.
+ */
 export function nodeClasses(nodes: readonly NodeView[], labelKeys: readonly string[]): NodeClasses {
-  const classOf = new Int32Array(nodes.length);
+  const taintId = interner<string>();
+  let classOf = Int32Array.from(nodes, (node) =>
+    node.taints.length === 0 ? 0 : taintId(JSON.stringify(node.taints.map((t) => [t.key, t.value, t.effect]))),
+  );
+  // Pair keys stay exact doubles: class ids and value ids are at most the number of nodes.
+  const base = nodes.length + 1;
+  for (const key of labelKeys) {
+    const valueId = interner<string>();
+    const pairId = interner<number>();
+    const next = new Int32Array(nodes.length);
+    for (let i = 0; i < nodes.length; i++) next[i] = pairId(classOf[i] * base + valueId(nodes[i].labels.get(key)));
+    classOf = next;
+  }
+  // Number the final classes from 0 in inventory order, keeping one node of each.
+  const finalId = new Map<number, number>();
   const representatives: NodeView[] = [];
-  const ids = new Map<string, number>();
-  const parts: string[] = new Array(labelKeys.length + 1);
-  nodes.forEach((node, i) => {
-    const signature = signatureOf(node, labelKeys, parts);
-    let id = ids.get(signature);
+  for (let i = 0; i < nodes.length; i++) {
+    let id = finalId.get(classOf[i]);
     if (id === undefined) {
-      id = representatives.length;
-      ids.set(signature, id);
-      representatives.push(node);
+      finalId.set(classOf[i], (id = representatives.length));
+      representatives.push(nodes[i]);
     }
     classOf[i] = id;
-  });
+  }
   return { classOf, representatives };
 }

@@ -30,6 +30,8 @@ class OwnProperties implements StringLookup {
   }
 }
 
+const NO_TAINTS: readonly Taint[] = Object.freeze([]);
+
 /** What placement reads of a v1 Node. */
 export interface NodeView {
   readonly name: string;
@@ -43,7 +45,8 @@ export interface NodeView {
 export function nodeView(node: JsonObject): NodeView {
   const metadata = objectAt(node.metadata);
   const spec = objectAt(node.spec);
-  const taints = listAt(spec?.taints).map((raw) => {
+  const rawTaints = listAt(spec?.taints);
+  const taints = rawTaints.length === 0 ? NO_TAINTS : rawTaints.map((raw) => {
     const taint = objectAt(raw) ?? {};
     return { key: stringAt(taint.key) ?? '', value: stringAt(taint.value) ?? '', effect: stringAt(taint.effect) ?? '' };
   });

@@ -256,8 +256,15 @@ describe('properties of evaluatePlacement (NodeShouldRunDaemonPod per node)', ()
           spec: { taints: prototype.taints },
         };
       }));
-    const hostnameTerm = fc.array(fc.nat(139), { minLength: 1, maxLength: 3 })
-      .map((hosts) => ({ matchExpressions: [{ key: 'kubernetes.io/hostname', operator: 'In', values: hosts.map((h) => `host-${h}`) }] }));
+    // In pins to a few nodes (the split's slow path); NotIn keeps off a few (its fast path), beside
+    // another requirement of the same term that the node classes decide.
+    const hostnameTerm = fc.tuple(fc.array(fc.nat(139), { minLength: 1, maxLength: 3 }), fc.constantFrom('In', 'NotIn'), fc.boolean())
+      .map(([hosts, operator, withOs]) => ({
+        matchExpressions: [
+          { key: 'kubernetes.io/hostname', operator, values: hosts.map((h) => `host-${h}`) },
+          ...(withOs ? [{ key: 'kubernetes.io/os', operator: 'In', values: ['linux'] }] : []),
+        ],
+      }));
     const mixed = fc.tuple(daemonSets, fc.array(fc.tuple(hostnameTerm, fc.array(toleration, { maxLength: 3 })), { minLength: 1, maxLength: 2 }))
       .map(([others, hostnamed]) => [
         ...others,

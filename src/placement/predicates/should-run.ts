@@ -12,6 +12,9 @@ export interface Verdict {
   readonly reasons: readonly PlacementReason[];
 }
 
+/** Most nodes run most daemons: one frozen verdict serves them all. */
+const RUNS: Verdict = Object.freeze({ shouldRun: true, shouldContinueRunning: true, reasons: Object.freeze([]) as readonly PlacementReason[] });
+
 /**
  * Mirrors `NodeShouldRunDaemonPod` in pkg/controller/daemon/daemon_controller.go:
  * - a template nodeName for another node, or a node selector / required affinity mismatch:
@@ -31,7 +34,8 @@ export function shouldRunDaemonPod(daemonSet: DaemonSetView, node: NodeView): Ve
     if (mismatch) reasons.push(mismatch);
   }
   const fitsNode = reasons.length === 0;
-  const untolerated = untoleratedTaints(node.taints, daemonSet.tolerations, blocksScheduling);
+  const untolerated = node.taints.length > 0 ? untoleratedTaints(node.taints, daemonSet.tolerations, blocksScheduling) : [];
+  if (fitsNode && untolerated.length === 0) return RUNS;
   reasons.push(...untolerated.map(untoleratedTaintReason));
   return {
     shouldRun: reasons.length === 0,
