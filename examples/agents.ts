@@ -1,0 +1,68 @@
+/*
+ * The node agents of a typical cluster, as props: the same objects serve the cdk8s app
+ * (examples/cluster-agents) and the Pulumi program (examples/pulumi-agents), because everynode
+ * has one props vocabulary for both. In your own project import from 'everynode'; the examples
+ * import the sources so that they run without a build.
+ */
+import { DaemonProps, NodeFilter, NodeFilteredDaemonProps, PriorityClass, Rollout, TaintEffect, Toleration } from '../src';
+
+/**
+ * Logs of every Linux node, control plane and GPU pool included: a gap in logs is a gap in the
+ * audit trail. The image is Linux-only, so Windows nodes are left out on purpose. Runs as a
+ * MasterTolerant.
+ */
+export const LOG_COLLECTOR: DaemonProps = {
+  namespace: 'logging',
+  image: 'cr.fluentbit.io/fluent/fluent-bit:3.2.0',
+  nodeSelector: { 'kubernetes.io/os': 'linux' },
+  tolerations: [Toleration.exists('nvidia.com/gpu')],
+  hostPaths: {
+    '/var/log': { mountPath: '/var/log', readOnly: true },
+    '/var/lib/fluent-bit': '/var/lib/fluent-bit',
+  },
+  env: [{ name: 'NODE_NAME', valueFrom: { fieldRef: { fieldPath: 'spec.nodeName' } } }],
+  resources: { requests: { cpu: '50m', memory: '64Mi' }, limits: { memory: '256Mi' } },
+  priorityClass: PriorityClass.SYSTEM_NODE_CRITICAL,
+  rollout: Rollout.rollingUpdate({ maxUnavailable: '10%' }),
+};
+
+/**
+ * Host metrics from every Linux node, whatever its taints, as kube-prometheus does: the host's
+ * network and process namespaces, scraped on the node's port 9100. A host port is held by one pod
+ * per node, so this agent cannot surge: the new pod would wait for the port forever. It replaces
+ * in place instead, a tenth of the nodes at a time. Runs as a NodeDaemon.
+ */
+export const NODE_EXPORTER: DaemonProps = {
+  namespace: 'monitoring',
+  image: 'quay.io/prometheus/node-exporter:v1.8.2',
+  args: ['--path.rootfs=/host'],
+  hostNetwork: true,
+  hostPID: true,
+  hostPorts: [9100],
+  hostPaths: { '/': { mountPath: '/host', readOnly: true } },
+  rollout: Rollout.rollingUpdate({ maxUnavailable: '10%' }),
+  nodeSelector: { 'kubernetes.io/os': 'linux' },
+  tolerations: [Toleration.everything()],
+};
+
+/** The GPU device plugin, only on GPU nodes, which carry the nvidia.com/gpu taint. */
+export const GPU_DEVICE_PLUGIN: NodeFilteredDaemonProps = {
+  namespace: 'kube-system',
+  image: 'nvcr.io/nvidia/k8s-device-plugin:v0.17.0',
+  nodes: NodeFilter.gpu(),
+  hostPaths: { '/var/lib/kubelet/device-plugins': '/var/lib/kubelet/device-plugins' },
+  priorityClass: PriorityClass.SYSTEM_NODE_CRITICAL,
+  securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } },
+};
+
+/**
+ * A Windows-only agent. It has no host port, so it can surge: the new pod starts beside the old
+ * one and the agent never stops on a node.
+ */
+export const WINDOWS_EXPORTER: NodeFilteredDaemonProps = {
+  namespace: 'monitoring',
+  image: 'ghcr.io/prometheus-community/windows-exporter:0.29.2',
+  nodes: NodeFilter.windows(),
+  tolerations: [Toleration.equal('os', 'windows', { effect: TaintEffect.NO_SCHEDULE })],
+  rollout: Rollout.rollingUpdate({ maxSurge: 1 }),
+};
