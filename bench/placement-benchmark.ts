@@ -13,6 +13,8 @@ import * as os from 'os';
 import * as path from 'path';
 import { performance } from 'perf_hooks';
 import { syntheticDaemonSets, syntheticInventoryJson } from './synthetic-cluster';
+// The compiled library, as users run it: `npm run bench` compiles it first.
+// eslint-disable-next-line import/no-unresolved
 import { evaluatePlacement } from '../lib';
 
 const SIZES = [1_000, 5_000, 7_500, 15_000];
