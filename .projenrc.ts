@@ -1,4 +1,4 @@
-import { javascript, typescript } from 'projen';
+import { JsonFile, javascript, typescript } from 'projen';
 
 const project = new typescript.TypeScriptProject({
   name: 'everynode',
@@ -29,7 +29,7 @@ const project = new typescript.TypeScriptProject({
   package: false,
 
   deps: ['kubernetes-models@4.5.1', 'yaml@^2.8.0'],
-  peerDeps: ['cdk8s@^2.70.0', 'constructs@^10.0.0', 'jest@>=29'],
+  peerDeps: ['cdk8s@^2.70.0', 'constructs@^10.0.0', 'jest@>=29', '@pulumi/pulumi@^3.142.0', '@pulumi/kubernetes@^4.0.0'],
   bin: { everynode: 'lib/cli/bin.js' },
   peerDependencyOptions: { pinnedDevDependency: false },
   devDeps: [
@@ -45,6 +45,9 @@ const project = new typescript.TypeScriptProject({
     'typedoc@~0.28.20',
     'typedoc-plugin-markdown@~4.14.1',
     'fast-check@^4',
+    // The last @pulumi/pulumi that accepts Node 20.
+    '@pulumi/pulumi@3.248.0',
+    '@pulumi/kubernetes@4.34.2',
   ],
 
   jest: true,
@@ -66,35 +69,49 @@ project.npmignore?.exclude('/examples/', '/.ci/', '/.api-docs-check/');
 
 // Framework packages are optional: the core loads without them.
 project.package.addField('peerDependenciesMeta', {
-  cdk8s: { optional: true },
-  constructs: { optional: true },
-  jest: { optional: true },
+  'cdk8s': { optional: true },
+  'constructs': { optional: true },
+  'jest': { optional: true },
+  '@pulumi/pulumi': { optional: true },
+  '@pulumi/kubernetes': { optional: true },
 });
 
 // One entry per framework, so a Pulumi user never loads cdk8s and the core loads neither.
 project.package.addField('exports', {
   '.': { types: './lib/index.d.ts', default: './lib/index.js' },
   './cdk8s': { types: './lib/cdk8s/index.d.ts', default: './lib/cdk8s/index.js' },
+  './pulumi': { types: './lib/pulumi/index.d.ts', default: './lib/pulumi/index.js' },
   './jest': { types: './lib/jest/index.d.ts', default: './lib/jest/index.js' },
   './jest/setup': { types: './lib/jest/setup.d.ts', default: './lib/jest/setup.js' },
   './package.json': './package.json',
 });
 // TypeScript's legacy `node` module resolution ignores `exports`.
 project.package.addField('typesVersions', {
-  '*': { 'cdk8s': ['lib/cdk8s/index.d.ts'], 'jest': ['lib/jest/index.d.ts'], 'jest/setup': ['lib/jest/setup.d.ts'] },
+  '*': { 'cdk8s': ['lib/cdk8s/index.d.ts'], 'pulumi': ['lib/pulumi/index.d.ts'], 'jest': ['lib/jest/index.d.ts'], 'jest/setup': ['lib/jest/setup.d.ts'] },
+});
+
+// Comments inherited from Pulumi's classes link to Pulumi's own symbols: point them at its reference.
+new JsonFile(project, 'typedoc.json', {
+  marker: false,
+  obj: {
+    externalSymbolLinkMappings: {
+      '@pulumi/pulumi': { '*': 'https://www.pulumi.com/docs/reference/pkg/nodejs/pulumi/pulumi/' },
+    },
+  },
 });
 
 // API.md is generated from the TSDoc comments; `npm test` fails when it is stale.
 const typedocArgs = [
   'typedoc',
   '--plugin typedoc-plugin-markdown',
-  '--entryPoints src/index.ts --entryPoints src/cdk8s/index.ts --entryPoints src/jest/index.ts',
+  '--entryPoints src/index.ts --entryPoints src/cdk8s/index.ts --entryPoints src/pulumi/index.ts --entryPoints src/jest/index.ts',
   '--tsconfig tsconfig.json',
   '--router module',
   '--hidePageHeader --hideBreadcrumbs --disableSources',
   '--readme none',
   '--excludePrivate --excludeInternal',
   '--logLevel Warn',
+  '--options typedoc.json',
 ].join(' ');
 const docgen = project.addTask('docgen', {
   description: 'Generate API.md from the TSDoc comments',

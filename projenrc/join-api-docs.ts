@@ -8,6 +8,7 @@ import * as path from 'path';
 const MODULES: Array<{ page: string; entryPoint: string }> = [
   { page: 'index.md', entryPoint: 'everynode' },
   { page: 'cdk8s.md', entryPoint: 'everynode/cdk8s' },
+  { page: 'pulumi.md', entryPoint: 'everynode/pulumi' },
   { page: 'jest.md', entryPoint: 'everynode/jest' },
 ];
 
@@ -16,7 +17,7 @@ function sectionFor(pagesDir: string, module: { page: string; entryPoint: string
   const body = text
     .replace(/^# .*\n/, '')
     .replace(/^(#{1,5}) /gm, '#$1 ')
-    .replace(/\]\((?:index|cdk8s|jest)\.md#/g, '](#');
+    .replace(/\]\((?:index|cdk8s|pulumi|jest)\.md#/g, '](#');
   return `## \`${module.entryPoint}\`\n${body.trimEnd()}\n`;
 }
 

@@ -1,0 +1,56 @@
+import * as k8s from '@pulumi/kubernetes';
+import * as pulumi from '@pulumi/pulumi';
+import { DaemonArgs } from './daemon-args';
+import { daemonSetInputs, ManifestBuilder } from './daemon-set-inputs';
+
+/**
+ * What the three components share: one `k8s.apps.v1.DaemonSet` child, built by the same model as
+ * the cdk8s constructs, and the outputs `name`, `namespace` and `selectorLabels`.
+ *
+ * Its type token is `everynode:index:<kind>`; its DaemonSet is named like the component and gets
+ * the model's `metadata.name`, never a Pulumi auto-name, because the selector labels come from that
+ * name and `spec.selector` cannot change once the DaemonSet exists.
+ *
+ * @example
+ * const agents: DaemonComponent[] = [
+ *   new MasterTolerant('fluent-bit', { image: 'cr.fluentbit.io/fluent/fluent-bit:3.2.0' }),
+ *   new NodeDaemon('node-exporter', { image: 'quay.io/prometheus/node-exporter:v1.8.2' }),
+ * ];
+ * export const daemonSetNames = agents.map((agent) => agent.name);
+ */
+export abstract class DaemonComponent extends pulumi.ComponentResource {
+  /** The DaemonSet, for its outputs and for `dependsOn`. */
+  readonly daemonSet: k8s.apps.v1.DaemonSet;
+  /** The DaemonSet's name (`metadata.name`). */
+  readonly name: pulumi.Output<string>;
+  /**
+   * The DaemonSet's namespace: the one the args name, or `default` (read
+   * `daemonSet.metadata.namespace` when the provider is configured with another default).
+   */
+  readonly namespace: pulumi.Output<string>;
+  /**
+   * The labels of `spec.selector.matchLabels`, for Services or NetworkPolicies that select the
+   * pods. Plain values: known at construction, in a preview too.
+   */
+  readonly selectorLabels: Record<string, string>;
+
+  /**
+   * @param kind the component's kind, which names it in the type token and in error messages
+   * @param name the component's name, and the DaemonSet's unless `args.name` is given
+   * @param build the kind's model function, which the cdk8s construct of the kind uses too
+   * @throws DaemonPropsError naming `kind`, `name` and every prop that is wrong, before anything is registered
+   */
+  protected constructor(kind: string, name: string, args: DaemonArgs, build: ManifestBuilder, opts?: pulumi.ComponentResourceOptions) {
+    // Built before super(): a bad prop throws before the component is registered with the engine.
+    const inputs = daemonSetInputs(`${kind} '${name}'`, name, args, build);
+    super(`everynode:index:${kind}`, name, {}, opts);
+
+    this.daemonSet = new k8s.apps.v1.DaemonSet(name, inputs.args, { parent: this });
+    // Taken from the args, not read back from the DaemonSet: known in a preview, and still
+    // registered when the DaemonSet fails, so the failure is reported instead of waited on.
+    this.name = pulumi.output(inputs.manifest.metadata!.name!);
+    this.namespace = inputs.namespace.apply((namespace) => namespace ?? 'default');
+    this.selectorLabels = { ...inputs.manifest.spec!.selector.matchLabels };
+    this.registerOutputs({ name: this.name, namespace: this.namespace, selectorLabels: this.selectorLabels });
+  }
+}

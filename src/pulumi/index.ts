@@ -1,0 +1,41 @@
+/**
+ * Pulumi components for node agents: `NodeDaemon`, `MasterTolerant` and `NodeFilteredDaemon`, each
+ * a `pulumi.ComponentResource` around one `k8s.apps.v1.DaemonSet`. They take the props of the
+ * cdk8s constructs (with `image` and `namespace` as Pulumi inputs), build the same DaemonSet with
+ * the same model, and throw a `DaemonPropsError` at construction when the API server would reject
+ * it. `evaluatePulumiProgram` evaluates where a program's DaemonSets land, for the matchers and
+ * the snapshot serializer of `everynode/jest`.
+ *
+ * `@pulumi/pulumi` and `@pulumi/kubernetes` are optional peer dependencies of everynode: only this
+ * entry point needs them, and it does not need cdk8s.
+ *
+ * @packageDocumentation
+ * @example
+ * import * as k8s from '@pulumi/kubernetes';
+ * import { MasterTolerant, NodeFilter, NodeFilteredDaemon, Rollout } from 'everynode/pulumi';
+ *
+ * const logging = new k8s.core.v1.Namespace('logging', { metadata: { name: 'logging' } });
+ * const fluentBit = new MasterTolerant('fluent-bit', {
+ *   namespace: logging.metadata.name,
+ *   image: 'cr.fluentbit.io/fluent/fluent-bit:3.2.0',
+ *   hostPaths: { '/var/log': '/var/log' },
+ *   rollout: Rollout.rollingUpdate({ maxUnavailable: '10%' }),
+ * });
+ * new NodeFilteredDaemon('nvidia-device-plugin', {
+ *   namespace: 'kube-system',
+ *   image: 'nvcr.io/nvidia/k8s-device-plugin:v0.17.0',
+ *   nodes: NodeFilter.gpu(),
+ * });
+ * export const fluentBitSelector = fluentBit.selectorLabels;
+ */
+export * from '../daemon';
+export { validateDaemonSet, formatFieldError, FieldError, FieldErrorType } from '../validation';
+export type { PlacementReport } from '../placement';
+export type { Inventory } from '../jest/evaluate-chart';
+export * from './daemon-args';
+export { DaemonComponent } from './daemon-component';
+export type { ManifestBuilder } from './daemon-set-inputs';
+export * from './master-tolerant';
+export * from './node-daemon';
+export * from './node-filtered-daemon';
+export { evaluatePulumiProgram } from './evaluate-pulumi-program';

@@ -1,0 +1,36 @@
+import type * as pulumi from '@pulumi/pulumi';
+import { NodeDaemonArgs } from './daemon-args';
+import { DaemonComponent } from './daemon-component';
+import { nodeDaemonManifest } from '../daemon';
+
+/**
+ * One pod on every node: the shape of a log shipper, a metrics exporter or a CNI agent.
+ *
+ * A NodeDaemon runs on each node that has no taint it does not tolerate, so by default it skips
+ * the control plane (see `MasterTolerant`) and tainted pools such as GPU nodes (add
+ * `tolerations`). It creates one `k8s.apps.v1.DaemonSet` whose spec is the cdk8s `NodeDaemon`'s
+ * for the same props.
+ *
+ * @example
+ * import { NodeDaemon, Rollout } from 'everynode/pulumi';
+ *
+ * const exporter = new NodeDaemon('node-exporter', {
+ *   namespace: monitoring.metadata.name,
+ *   image: 'quay.io/prometheus/node-exporter:v1.8.2',
+ *   hostNetwork: true,
+ *   hostPID: true,
+ *   hostPorts: [9100],
+ *   rollout: Rollout.rollingUpdate({ maxUnavailable: '10%' }),
+ * });
+ * export const exporterName = exporter.name;
+ * @see https://kubernetes.io/docs/concepts/workloads/controllers/daemonset/
+ */
+export class NodeDaemon extends DaemonComponent {
+  /**
+   * @param name the component's name, and the DaemonSet's unless `args.name` is given
+   * @throws DaemonPropsError naming `NodeDaemon '<name>'` and every prop that is wrong
+   */
+  constructor(name: string, args: NodeDaemonArgs, opts?: pulumi.ComponentResourceOptions) {
+    super('NodeDaemon', name, args, nodeDaemonManifest, opts);
+  }
+}
