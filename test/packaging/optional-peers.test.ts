@@ -20,15 +20,4 @@ describe('the core entry point', () => {
       expect(core.nodeDaemonManifest('NodeDaemon agent', 'agent', { image: 'busybox' }).kind).toBe('DaemonSet');
     });
   });
-
-  test('the cdk8s entry point does need cdk8s, so the mock above is what keeps it out', () => {
-    jest.isolateModules(() => {
-      jest.doMock('cdk8s', () => {
-        throw new Error("Cannot find module 'cdk8s'");
-      });
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      expect(() => require('../../src/cdk8s')).toThrow(/Cannot find module 'cdk8s'/);
-    });
-  });
-
 });
