@@ -1,13 +1,11 @@
 import { DaemonSetView } from './daemon-set-view';
 import { describeHostPort, HostPort, hostPortsOf, portsConflict } from './host-ports';
-import { NodeView } from './node-view';
+import { CHECKED_RESOURCES, NodeView } from './node-view';
 import { podRequests } from './pod-requests';
 import { formatQuantity, parseQuantity } from './quantity';
 import { Advisory } from './report';
 import { verdictAt, VerdictTable } from './verdict-table';
 
-/** The resources the scheduler's NodeResourcesFit filter checks that advisories look at. */
-const CHECKED_RESOURCES = ['cpu', 'memory', 'pods'] as const;
 const NAMES_SHOWN = 5;
 
 /** What one DaemonSet's pod takes on a node: requests in CHECKED_RESOURCES order, host ports. */
@@ -129,7 +127,7 @@ export function nodeAdvisories(
     const ports = extraPorts[i] ? hostPortFindings(placedOn(i, load), footprints) : load.ports;
     for (const finding of ports) byDaemonSet[finding.daemonSet].push({ code: finding.code, node: node.name, message: finding.message });
     for (let r = 0; r < CHECKED_RESOURCES.length; r++) {
-      const text = node.allocatable.get(CHECKED_RESOURCES[r]);
+      const text = node.allocatable[CHECKED_RESOURCES[r]];
       if (text === undefined) continue;
       const allocatable = quantity(text);
       const requested = load.requests[r] + extraRequests[r][i];

@@ -25,34 +25,30 @@ function interner<T>(): (value: T | undefined) => number {
 }
 
 /**
- * Classes are refined one label key at a time: a node's class after a key is the pair (its class
- * so far, its value of that key), numbered as it is first seen. Integer pairs in a Map cost less
- * than a string signature per node, and no label value can collide with a separator.
+ * A node's class is its taints refined by each label key in turn: the pair (class so far, value
+ * of the key), numbered as first seen. Integer pairs in a Map cost less than a string signature
+ * per node, and no label value can collide with a separator. Each node is read once, all its
+ * keys together, while its labels are in cache.
  */
 export function nodeClasses(nodes: readonly NodeView[], labelKeys: readonly string[]): NodeClasses {
   const taintId = interner<string>();
-  let classOf = Int32Array.from(nodes, (node) =>
-    node.taints.length === 0 ? 0 : taintId(JSON.stringify(node.taints.map((t) => [t.key, t.value, t.effect]))),
-  );
+  const valueIds = labelKeys.map(() => interner<string>());
+  const pairIds = labelKeys.map(() => interner<number>());
   // Pair keys stay exact doubles: class ids and value ids are at most the number of nodes.
   const base = nodes.length + 1;
-  for (const key of labelKeys) {
-    const valueId = interner<string>();
-    const pairId = interner<number>();
-    const next = new Int32Array(nodes.length);
-    for (let i = 0; i < nodes.length; i++) next[i] = pairId(classOf[i] * base + valueId(nodes[i].labels.get(key)));
-    classOf = next;
-  }
-  // Number the final classes from 0 in inventory order, keeping one node of each.
   const finalId = new Map<number, number>();
   const representatives: NodeView[] = [];
+  const classOf = new Int32Array(nodes.length);
   for (let i = 0; i < nodes.length; i++) {
-    let id = finalId.get(classOf[i]);
-    if (id === undefined) {
-      finalId.set(classOf[i], (id = representatives.length));
-      representatives.push(nodes[i]);
+    const node = nodes[i];
+    let id = node.taints.length === 0 ? 0 : taintId(JSON.stringify(node.taints.map((t) => [t.key, t.value, t.effect])));
+    for (let k = 0; k < labelKeys.length; k++) id = pairIds[k](id * base + valueIds[k](node.labels.get(labelKeys[k])));
+    let classId = finalId.get(id);
+    if (classId === undefined) {
+      finalId.set(id, (classId = representatives.length));
+      representatives.push(node);
     }
-    classOf[i] = id;
+    classOf[i] = classId;
   }
   return { classOf, representatives };
 }

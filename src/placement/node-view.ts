@@ -37,8 +37,20 @@ export interface NodeView {
   readonly name: string;
   readonly labels: StringLookup;
   readonly taints: readonly Taint[];
-  /** `status.allocatable`, as quantities (`"3902960Ki"`, `"2"`, `"110"`). */
-  readonly allocatable: StringLookup;
+  /**
+   * The node's allocatable cpu, memory and pods, as quantities (`"2"`, `"3902960Ki"`, `"110"`):
+   * what advisories compare daemon pod requests with. Read with the rest of the node, while it is
+   * in cache, rather than in a later pass over 15,000 nodes.
+   */
+  readonly allocatable: Readonly<Record<CheckedResource, string | undefined>>;
+}
+
+/** The resources of the scheduler's NodeResourcesFit filter that advisories check. */
+export const CHECKED_RESOURCES = ['cpu', 'memory', 'pods'] as const;
+export type CheckedResource = typeof CHECKED_RESOURCES[number];
+
+function allocatableOf(allocatable: StringLookup): Record<CheckedResource, string | undefined> {
+  return { cpu: allocatable.get('cpu'), memory: allocatable.get('memory'), pods: allocatable.get('pods') };
 }
 
 /** The placement view of a parsed v1 Node; `name` is required and checked by the caller. */
@@ -54,7 +66,7 @@ export function nodeView(node: JsonObject): NodeView {
     name: stringAt(metadata?.name) ?? '',
     labels: new OwnProperties(objectAt(metadata?.labels)),
     taints,
-    allocatable: new OwnProperties(objectAt(objectAt(node.status)?.allocatable)),
+    allocatable: allocatableOf(new OwnProperties(objectAt(objectAt(node.status)?.allocatable))),
   };
 }
 
