@@ -12,13 +12,14 @@ import { InputError } from '../input/input-error';
 
 /** The nodes of an inventory, in order; a Node without a name is an input error. */
 export function nodeViewsOf(nodes: unknown): NodeView[] {
-  return kubernetesObjects(nodes)
-    .filter((object) => isKind(object, 'Node'))
-    .map((object, i) => {
-      const view = nodeView(object);
-      if (view.name === '') throw new InputError(`Node #${i + 1} has no metadata.name`);
-      return view;
-    });
+  const views: NodeView[] = [];
+  for (const object of kubernetesObjects(nodes)) {
+    if (!isKind(object, 'Node')) continue;
+    const view = nodeView(object);
+    if (view.name === '') throw new InputError(`Node #${views.length + 1} has no metadata.name`);
+    views.push(view);
+  }
+  return views;
 }
 
 const CARDINALITY_SAMPLE = 1024;

@@ -49,8 +49,13 @@ export interface NodeView {
 export const CHECKED_RESOURCES = ['cpu', 'memory', 'pods'] as const;
 export type CheckedResource = typeof CHECKED_RESOURCES[number];
 
-function allocatableOf(allocatable: StringLookup): Record<CheckedResource, string | undefined> {
-  return { cpu: allocatable.get('cpu'), memory: allocatable.get('memory'), pods: allocatable.get('pods') };
+function allocatableOf(allocatable: JsonObject | undefined): Record<CheckedResource, string | undefined> {
+  // cpu, memory and pods are no prototype property names: a plain read is an own read.
+  const read = (resource: CheckedResource) => {
+    const value = allocatable?.[resource];
+    return value === undefined ? undefined : String(value ?? '');
+  };
+  return { cpu: read('cpu'), memory: read('memory'), pods: read('pods') };
 }
 
 /** The placement view of a parsed v1 Node; `name` is required and checked by the caller. */
@@ -66,7 +71,7 @@ export function nodeView(node: JsonObject): NodeView {
     name: stringAt(metadata?.name) ?? '',
     labels: new OwnProperties(objectAt(metadata?.labels)),
     taints,
-    allocatable: allocatableOf(new OwnProperties(objectAt(objectAt(node.status)?.allocatable))),
+    allocatable: allocatableOf(objectAt(objectAt(node.status)?.allocatable)),
   };
 }
 
