@@ -58,6 +58,9 @@ const project = new typescript.TypeScriptProject({
     passWithNoTests: false,
     jestConfig: {
       testMatch: ['<rootDir>/test/**/*.test.ts'],
+      // CI runs on two shared cores: a test that loads Pulumi or the JSON schemas can take more
+      // than jest's default 5 s there without anything being wrong.
+      testTimeout: 30_000,
       coverageProvider: 'v8',
     },
   },
