@@ -1,7 +1,7 @@
 import { DaemonSetView } from './daemon-set-view';
 import { NodeView } from './node-view';
 import { requirementMatches } from './predicates/label-requirement';
-import { NodeSelectorTerm } from './predicates/required-node-affinity';
+import { fieldRequirementMatches, NodeSelectorTerm } from './predicates/required-node-affinity';
 
 /**
  * A DaemonSet whose verdict depends on each node's identity — a template nodeName, a
@@ -40,10 +40,7 @@ export function splitNodeSpecific(view: DaemonSetView, nodeSpecificKeys: Readonl
     for (const term of view.requiredTerms ?? []) {
       if (term.kind !== 'parsed') continue;
       for (const requirement of term.labels) if (isSpecific(requirement.key) && !requirementMatches(requirement, node.labels)) return false;
-      for (const field of term.fields) {
-        const actual = field.key === 'metadata.name' ? node.name : '';
-        if ((field.operator === 'In') !== (actual === field.value)) return false;
-      }
+      for (const field of term.fields) if (!fieldRequirementMatches(field, node)) return false;
     }
     return true;
   };

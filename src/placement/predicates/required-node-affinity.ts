@@ -6,7 +6,7 @@ import { describeRequirement, LabelRequirement, parseLabelRequirement, requireme
 /** The one node field a term can select on. */
 const NODE_NAME_FIELD = 'metadata.name';
 
-interface FieldRequirement {
+export interface FieldRequirement {
   readonly key: string;
   readonly operator: 'In' | 'NotIn';
   readonly value: string;
@@ -60,6 +60,12 @@ function nodeField(node: NodeView, key: string): string {
   return key === NODE_NAME_FIELD ? node.name : '';
 }
 
+/** Mirrors `fields.OneTermEqualSelector` / `OneTermNotEqualSelector` matching the node's fields. */
+export function fieldRequirementMatches(field: FieldRequirement, node: NodeView): boolean {
+  const actual = nodeField(node, field.key);
+  return field.operator === 'In' ? actual === field.value : actual !== field.value;
+}
+
 /** Why one term does not match the node, or undefined when it does (`nodeSelectorTerm.match`). */
 function termMismatch(term: NodeSelectorTerm, node: NodeView): string | undefined {
   if (term.kind === 'empty') return 'an empty term matches no node';
@@ -73,9 +79,9 @@ function termMismatch(term: NodeSelectorTerm, node: NodeView): string | undefine
   // Upstream skips field requirements for a node without fields, i.e. without a name.
   if (node.name === '') return undefined;
   for (const field of term.fields) {
-    const actual = nodeField(node, field.key);
-    const matches = field.operator === 'In' ? actual === field.value : actual !== field.value;
-    if (!matches) return `${field.key} ${field.operator} [${field.value}] fails (node: '${actual}')`;
+    if (!fieldRequirementMatches(field, node)) {
+      return `${field.key} ${field.operator} [${field.value}] fails (node: '${nodeField(node, field.key)}')`;
+    }
   }
   return undefined;
 }
