@@ -1,10 +1,11 @@
 #!/usr/bin/env node
+import { utf8Text } from '../input/utf8-text';
 import { CliIo, runCli } from './run';
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
-  return Buffer.concat(chunks).toString('utf8');
+  return utf8Text(Buffer.concat(chunks));
 }
 
 // `everynode place ... | head` closes the pipe early: that is the reader's choice, not an error.

@@ -5,8 +5,8 @@
 export interface CliIo {
   /** The directory relative paths are resolved against. */
   readonly cwd: string;
-  /** Writes text to standard output as is (the CLI adds the newlines). */
-  stdout(text: string): void;
+  /** Writes text, or UTF-8 bytes, to standard output as is (the CLI adds the newlines). */
+  stdout(chunk: string | Uint8Array): void;
   /** Writes text to standard error as is. */
   stderr(text: string): void;
   /** The whole of standard input; called at most once, and only when an argument is `-`. */

@@ -4,8 +4,12 @@
  */
 export interface CommandResult {
   readonly exitCode: number;
-  /** The whole of standard output, as one text or as pieces written one after the other. */
-  readonly stdout: string | readonly string[];
+  /**
+   * The whole of standard output, as one text or as pieces written one after the other. Pieces
+   * may be produced as they are written, but only from what the command has already checked:
+   * producing them must not fail on the user's input.
+   */
+  readonly stdout: string | Iterable<string | Uint8Array>;
   /** Lines for standard error, without the `everynode: ` prefix. */
   readonly stderrLines: readonly string[];
 }

@@ -68,7 +68,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
   try {
     for (const piece of typeof result.stdout === 'string' ? [result.stdout] : result.stdout) {
-      if (piece) io.stdout(piece);
+      if (piece.length > 0) io.stdout(piece);
     }
     for (const line of result.stderrLines) io.stderr(`everynode: ${oneLine(line)}\n`);
   } catch (error) {

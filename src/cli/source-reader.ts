@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { InputError } from '../input';
+import { utf8Text } from '../input/utf8-text';
 import { CliIo } from './cli-io';
 import { UsageError } from './usage-error';
 
@@ -47,7 +48,7 @@ export class SourceReader {
     // An empty name would resolve to the working directory and read whatever lies there.
     if (argument === '') throw new UsageError(`the ${role} file name is empty`);
     try {
-      return { name: argument, text: fs.readFileSync(path.resolve(this.io.cwd, argument), 'utf8') };
+      return { name: argument, text: utf8Text(fs.readFileSync(path.resolve(this.io.cwd, argument))) };
     } catch (error) {
       throw new InputError(`${argument}: cannot read the ${role} (${describeFsError(error)})`);
     }

@@ -1,4 +1,4 @@
-import { LineCounter, parseAllDocuments } from 'yaml';
+import type * as Yaml from 'yaml';
 import { InputError } from './input-error';
 
 /** One parsed YAML or JSON document, with where it came from. */
@@ -15,6 +15,17 @@ const MAX_ALIAS_COUNT = 1000;
 
 function firstLine(message: string): string {
   return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+}
+
+let loadedYaml: typeof Yaml | undefined;
+
+/**
+ * The YAML parser, loaded on first use: loading it takes longer than Node's own start-up, and
+ * the CLI reading JSON (`kubectl get nodes -o json`) never needs it.
+ */
+function yamlParser(): typeof Yaml {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (loadedYaml ??= require('yaml') as typeof Yaml);
 }
 
 /**
@@ -34,6 +45,7 @@ export function parseDocuments(text: string, source: string): SourceDocument[] {
       // JSON is YAML: the YAML parser says where the syntax breaks.
     }
   }
+  const { LineCounter, parseAllDocuments } = yamlParser();
   const documents: SourceDocument[] = [];
   const lineCounter = new LineCounter();
   for (const [i, document] of parseAllDocuments(text, { prettyErrors: true, lineCounter }).entries()) {

@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import { isKind, kubernetesObjects } from './kubernetes-objects';
 import { parseDocuments } from '../input/documents';
 import { InputError } from '../input/input-error';
+import { utf8Text } from '../input/utf8-text';
 import { JsonObject, objectAt, stringAt } from '../json/shape';
 
 /**
@@ -37,7 +38,7 @@ export function parseInventory(text: string, source: string): JsonObject[] {
 export function loadInventory(file: string): JsonObject[] {
   let text: string;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    text = utf8Text(fs.readFileSync(file));
   } catch (error) {
     throw new InputError(`${file}: cannot read the inventory (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   }

@@ -23,11 +23,12 @@ export interface CliRun {
 
 /** Runs `everynode ...argv` in-process; relative paths resolve against `cwd`. */
 export async function everynode(argv: readonly string[], options: { cwd?: string; stdin?: string } = {}): Promise<CliRun> {
-  let stdout = '';
+  // Bytes are decoded once at the end: a chunk may end inside a multi-byte character.
+  const stdout: Buffer[] = [];
   let stderr = '';
   let stdinReads = 0;
   const io: CliIo = {
-    stdout: (text) => { stdout += text; },
+    stdout: (chunk) => { stdout.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk)); },
     stderr: (text) => { stderr += text; },
     readStdin: async () => {
       stdinReads++;
@@ -36,7 +37,7 @@ export async function everynode(argv: readonly string[], options: { cwd?: string
     cwd: options.cwd ?? REPO_ROOT,
   };
   const code = await runCli(argv, io);
-  return { code, stdout, stderr, stdinReads };
+  return { code, stdout: Buffer.concat(stdout).toString('utf8'), stderr, stdinReads };
 }
 
 /** Runs the real launcher in a child process, through ts-node, from the repository root. */
