@@ -1,0 +1,65 @@
+/*
+ * The JSON report is written as bytes copied from the verdict tables (src/placement/render):
+ * it must be, byte for byte, the UTF-8 of JSON.stringify(report), whatever the node names,
+ * the order of clean and failing nodes, or the kind of verdict table.
+ */
+import fc from 'fast-check';
+import { evaluatePlacement, node, PlacementReport, renderJson, reportJsonChunks } from '../../src';
+import { daemonSets, inventory } from '../placement/arbitraries';
+import { daemonSet } from '../placement/fixtures';
+
+function expectStringifiedBytes(report: PlacementReport): void {
+  const written = Buffer.concat([...reportJsonChunks(report)]);
+  expect(written.equals(Buffer.from(JSON.stringify(report), 'utf8'))).toBe(true);
+  expect(renderJson(report)).toBe(JSON.stringify(report));
+}
+
+const LINUX_ONLY = daemonSet('linux-agent', { nodeSelector: { 'kubernetes.io/os': 'linux' } });
+const windows = (name: string) => node(name).os('windows');
+
+describe('reportJsonChunks', () => {
+  test.each([
+    ['every node clean', ['a', 'b', 'c']],
+    ['no node clean', ['!a', '!b']],
+    ['a clean run first', ['a', 'b', '!c']],
+    ['a clean run last', ['!a', 'b', 'c']],
+    ['clean runs around a failing node', ['a', '!b', 'c', 'd']],
+    ['failing nodes around a clean run', ['!a', 'b', 'c', '!d']],
+    ['one clean node', ['a']],
+    ['one failing node', ['!a']],
+  ])('writes JSON.stringify(report) with %s', (_, names) => {
+    const nodes = names.map((name) => (name.startsWith('!') ? windows(name.slice(1)) : node(name)));
+    expectStringifiedBytes(evaluatePlacement([LINUX_ONLY], nodes));
+  });
+
+  test('writes names that need escaping or several bytes in UTF-8 as JSON.stringify does', () => {
+    const names = ['quote"d', 'back\\slash', 'zürich-1', '東京-1', 'emoji-🚀', 'lone-\ud800', 'tab\t', 'line\u2028sep'];
+    const nodes = names.map((name, i) => (i % 3 === 1 ? windows(name) : node(name)));
+    expectStringifiedBytes(evaluatePlacement([LINUX_ONLY, daemonSet('everywhere', { tolerations: [{ operator: 'Exists' }] })], nodes));
+  });
+
+  test('an inventory without nodes gives empty placements', () => {
+    expectStringifiedBytes(evaluatePlacement([LINUX_ONLY], []));
+  });
+
+  test('yields one piece per DaemonSet between the opening and the closing, so a writer never holds the whole report', () => {
+    const report = evaluatePlacement([LINUX_ONLY, daemonSet('b'), daemonSet('c')], [node('a'), windows('w')]);
+    const pieces = [...reportJsonChunks(report)].map((piece) => Buffer.from(piece).toString('utf8'));
+
+    expect(pieces).toHaveLength(5);
+    expect(pieces[0]).toBe('{"nodes":["a","w"],"daemonSets":[');
+    expect(pieces[2]).toMatch(/^,\{"namespace":"default","name":"b","placements":\[/);
+    expect(pieces[4]).toBe(']}');
+  });
+
+  test('property: the bytes are JSON.stringify(report) for random DaemonSets and inventories with any node names', () => {
+    const names = fc.uniqueArray(fc.string({ unit: 'binary', minLength: 1, maxLength: 6 }), { minLength: 12, maxLength: 12 });
+    fc.assert(
+      fc.property(daemonSets, inventory, names, (manifests, nodes, nodeNames) => {
+        const renamed = nodes.map((n, i) => ({ ...n, metadata: { ...n.metadata, name: nodeNames[i] } }));
+        expectStringifiedBytes(evaluatePlacement(manifests, renamed));
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
