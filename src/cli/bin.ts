@@ -1,6 +1,9 @@
 #!/usr/bin/env node
 import { utf8Text } from '../input/utf8-text';
 import { CliIo, runCli } from './run';
+import { writeFully } from './write-fully';
+
+const STDOUT_FD = 1;
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -9,18 +12,27 @@ async function readStdin(): Promise<string> {
 }
 
 // `everynode place ... | head` closes the pipe early: that is the reader's choice, not an error.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code !== 'EPIPE') throw error;
-});
+let readerGone = false;
+
+// Written synchronously to the descriptor, not through process.stdout: the JSON report reuses
+// one buffer for every DaemonSet, and a stream would hold on to it.
+function writeStdout(chunk: string | Uint8Array): void {
+  if (readerGone) return;
+  try {
+    writeFully(STDOUT_FD, typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EPIPE') throw error;
+    readerGone = true;
+  }
+}
 
 const io: CliIo = {
-  stdout: (text) => process.stdout.write(text),
+  stdout: writeStdout,
   stderr: (text) => process.stderr.write(text),
   readStdin,
   cwd: process.cwd(),
 };
 
-// exitCode rather than exit(): exit() could cut off output still buffered for a pipe.
 void runCli(process.argv.slice(2), io).then((code) => {
   process.exitCode = code;
 });

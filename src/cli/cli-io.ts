@@ -5,7 +5,10 @@
 export interface CliIo {
   /** The directory relative paths are resolved against. */
   readonly cwd: string;
-  /** Writes text, or UTF-8 bytes, to standard output as is (the CLI adds the newlines). */
+  /**
+   * Writes text, or UTF-8 bytes, to standard output as is (the CLI adds the newlines). Must be
+   * done with the bytes when it returns: the CLI fills the same buffer again for the next chunk.
+   */
   stdout(chunk: string | Uint8Array): void;
   /** Writes text to standard error as is. */
   stderr(text: string): void;

@@ -24,7 +24,8 @@ const OUTPUTS = ['table', 'markdown', 'json'] as const;
 const GROUPINGS: readonly NodeGrouping[] = ['auto', 'always', 'never'];
 
 function* jsonLines(report: PlacementReport): Generator<Uint8Array | string> {
-  yield* reportJsonChunks(report);
+  // CliIo writes each chunk before the next is made: one buffer serves every DaemonSet.
+  yield* reportJsonChunks(report, { reuseBuffer: true });
   yield '\n';
 }
 

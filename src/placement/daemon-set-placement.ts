@@ -5,12 +5,27 @@ import { Advisory, DaemonSetPlacement, NodePlacement } from './report';
 import { rolloutPlan } from './rollout-plan';
 import { VERDICT_TABLE, verdictAt, VerdictTable } from './verdict-table';
 
-/** How many nodes get a pod: per distinct verdict, not per node, when the table is indexed. */
-function countShouldRun(table: VerdictTable, nodeCount: number): number {
+/**
+ * How many nodes have each verdict of an indexed table. DaemonSets evaluated per node class
+ * share one index, so the inventory is counted once for all of them, not once per DaemonSet.
+ */
+const nodesPerVerdictOf = new WeakMap<Int32Array, Int32Array>();
+
+function nodesPerVerdict(indexOf: Int32Array, verdictCount: number): Int32Array {
+  let counts = nodesPerVerdictOf.get(indexOf);
+  if (!counts || counts.length < verdictCount) {
+    counts = new Int32Array(verdictCount);
+    for (const verdict of indexOf) counts[verdict]++;
+    nodesPerVerdictOf.set(indexOf, counts);
+  }
+  return counts;
+}
+
+/** How many nodes get a pod. */
+function countShouldRun(table: VerdictTable): number {
   if (!table.indexOf) return table.verdicts.filter((v) => v.shouldRun).length;
-  const nodesPerVerdict = new Int32Array(table.verdicts.length);
-  for (let i = 0; i < nodeCount; i++) nodesPerVerdict[table.indexOf[i]]++;
-  return table.verdicts.reduce((count, verdict, v) => count + (verdict.shouldRun ? nodesPerVerdict[v] : 0), 0);
+  const counts = nodesPerVerdict(table.indexOf, table.verdicts.length);
+  return table.verdicts.reduce((count, verdict, v) => count + (verdict.shouldRun ? counts[v] : 0), 0);
 }
 
 /**
@@ -27,7 +42,7 @@ export function daemonSetPlacement(
   nodeNames: readonly string[],
   advisories: readonly Advisory[],
 ): DaemonSetPlacement {
-  const desiredNumberScheduled = countShouldRun(table, nodeNames.length);
+  const desiredNumberScheduled = countShouldRun(table);
 
   let placements: NodePlacement[] | undefined;
   const entry = { namespace: view.namespace, name: view.name } as Record<string | symbol, unknown>;

@@ -34,14 +34,15 @@ export function splitNodeSpecific(view: DaemonSetView, nodeSpecificKeys: Readonl
     dependsOnNodeName: false,
   };
 
+  // Checked on every node of a large inventory: gather the requirements once, in flat lists.
+  const parsedTerms = (view.requiredTerms ?? []).filter((term) => term.kind === 'parsed');
+  const specificRequirements = parsedTerms.flatMap((term) => term.labels.filter((r) => isSpecific(r.key)));
+  const fieldRequirements = parsedTerms.flatMap((term) => term.fields);
   const holdsOn = (node: NodeView): boolean => {
     if (view.templateNodeName !== '' && view.templateNodeName !== node.name) return false;
     for (const [key, value] of specificSelector) if (node.labels.get(key) !== value) return false;
-    for (const term of view.requiredTerms ?? []) {
-      if (term.kind !== 'parsed') continue;
-      for (const requirement of term.labels) if (isSpecific(requirement.key) && !requirementMatches(requirement, node.labels)) return false;
-      for (const field of term.fields) if (!fieldRequirementMatches(field, node)) return false;
-    }
+    for (const requirement of specificRequirements) if (!requirementMatches(requirement, node.labels)) return false;
+    for (const field of fieldRequirements) if (!fieldRequirementMatches(field, node)) return false;
     return true;
   };
   return { general, holdsOn };

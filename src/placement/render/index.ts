@@ -1,4 +1,4 @@
 export { renderTable, TableOptions } from './table';
 export { renderMarkdown } from './markdown';
 export { describeRollout, MatrixOptions, NodeGrouping, placementMatrix, PlacementMatrix, MatrixColumn, MatrixRow, MARKS } from './matrix';
-export { renderJson, reportJsonChunks } from './json';
+export { JsonChunkOptions, renderJson, reportJsonChunks } from './json';

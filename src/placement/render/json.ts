@@ -4,6 +4,16 @@ import { PlacementsJsonWriter } from './placements-json';
 
 const utf8 = (text: string): Buffer => Buffer.from(text, 'utf8');
 
+export interface JsonChunkOptions {
+  /**
+   * Reuse one buffer for the DaemonSets' pieces, so that each piece is valid only until the next
+   * one is asked for. For a writer that writes every piece out before asking for the next
+   * (`fs.writeSync`): it saves allocating the whole report, hundreds of megabytes over 15,000
+   * nodes. Default false: every piece is a buffer of its own.
+   */
+  readonly reuseBuffer?: boolean;
+}
+
 /**
  * The report as UTF-8 JSON, one piece per DaemonSet, to write one after the other: together
  * the same text as `JSON.stringify(report)`.
@@ -13,8 +23,8 @@ const utf8 = (text: string): Buffer => Buffer.from(text, 'utf8');
  * placements; building them as objects or strings first costs several times more than the
  * copying, most of it in the garbage collector.
  */
-export function* reportJsonChunks(report: PlacementReport): Generator<Uint8Array> {
-  const placements = new PlacementsJsonWriter(report.nodes);
+export function* reportJsonChunks(report: PlacementReport, options: JsonChunkOptions = {}): Generator<Uint8Array> {
+  const placements = new PlacementsJsonWriter(report.nodes, options.reuseBuffer);
   yield utf8(`{"nodes":${JSON.stringify(report.nodes)},"daemonSets":[`);
   for (const [d, daemonSet] of report.daemonSets.entries()) {
     const { namespace, name, desiredNumberScheduled, rollout, advisories, errors } = daemonSet;

@@ -40,11 +40,18 @@ function distinctVerdicts(table: VerdictTable): { verdicts: readonly Verdict[]; 
  */
 export class PlacementsJsonWriter {
   private readonly nodeOpenings: readonly Buffer[];
+  /** The buffer every `write` fills when buffers are reused. */
+  private scratch: Buffer | undefined;
   private cleanText: Buffer | undefined;
   /** Where node i's clean placement starts in `cleanText`; entry n is one past its end. */
   private cleanStart: Int32Array | undefined;
 
-  constructor(nodes: readonly string[]) {
+  /**
+   * @param reuseBuffer fill one buffer on every `write`, so that each result is valid only until
+   *   the next call: for callers that write it out at once, and would otherwise allocate the
+   *   whole report (hundreds of megabytes over 15,000 nodes) a buffer at a time
+   */
+  constructor(nodes: readonly string[], private readonly reuseBuffer = false) {
     this.nodeOpenings = nodes.map((node) => utf8(`{"node":${JSON.stringify(node)},`));
   }
 
@@ -59,8 +66,7 @@ export class PlacementsJsonWriter {
     let size = before.length + 2 + Math.max(0, nodeCount - 1) + after.length;
     for (let i = 0; i < nodeCount; i++) size += openings[i].length + rests[indexOf[i]].length;
 
-    // Every byte is written below, so the buffer need not be zeroed first.
-    const out = Buffer.allocUnsafe(size);
+    const out = this.buffer(size);
     out.set(before, 0);
     let at = before.length;
     out[at++] = OPEN_BRACKET;
@@ -84,6 +90,14 @@ export class PlacementsJsonWriter {
     out[at++] = CLOSE_BRACKET;
     out.set(after, at);
     return out;
+  }
+
+  /** A buffer of `size` bytes; not zeroed, since the caller writes every byte. */
+  private buffer(size: number): Buffer {
+    if (!this.reuseBuffer) return Buffer.allocUnsafe(size);
+    // Room to spare, so a slightly longer DaemonSet does not allocate again.
+    if (!this.scratch || this.scratch.length < size) this.scratch = Buffer.allocUnsafe(Math.ceil(size * 1.25));
+    return this.scratch.subarray(0, size);
   }
 
   /** Copies the clean placements of nodes [from, to), commas between them; returns the length. */
