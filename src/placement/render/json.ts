@@ -24,15 +24,15 @@ export interface JsonChunkOptions {
  * copying, most of it in the garbage collector.
  */
 export function* reportJsonChunks(report: PlacementReport, options: JsonChunkOptions = {}): Generator<Uint8Array> {
-  const placements = new PlacementsJsonWriter(report.nodes, options.reuseBuffer);
+  const tables = report.daemonSets.map((daemonSet) => (daemonSet as WithVerdictTable)[VERDICT_TABLE]);
+  const placements = new PlacementsJsonWriter(report.nodes, tables, options.reuseBuffer);
   yield utf8(`{"nodes":${JSON.stringify(report.nodes)},"daemonSets":[`);
   for (const [d, daemonSet] of report.daemonSets.entries()) {
     const { namespace, name, desiredNumberScheduled, rollout, advisories, errors } = daemonSet;
     const opening = utf8(`${d > 0 ? ',' : ''}{"namespace":${JSON.stringify(namespace)},"name":${JSON.stringify(name)},"placements":`);
     const closing = utf8(`,${JSON.stringify({ desiredNumberScheduled, rollout, advisories, errors }).slice(1)}`);
-    const table = (daemonSet as WithVerdictTable)[VERDICT_TABLE];
-    yield table
-      ? placements.write(table, opening, closing)
+    yield tables[d]
+      ? placements.write(d, opening, closing)
       : Buffer.concat([opening, utf8(JSON.stringify(daemonSet.placements)), closing]);
   }
   yield utf8(']}');
