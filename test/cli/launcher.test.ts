@@ -2,8 +2,9 @@
  * The launcher, end to end in a child process: exit statuses, stdout and stderr reach the shell.
  * Slow (each spawns ts-node), so only what the in-process tests cannot show.
  */
+import { spawnSync } from 'child_process';
 import * as path from 'path';
-import { CLUSTER, CONTROL_PLANE_TOLERATION, daemonSet, EXAMPLE_INVENTORY, spawnEverynode, toYaml, workspace } from './cli-harness';
+import { CLUSTER, CONTROL_PLANE_TOLERATION, daemonSet, EXAMPLE_INVENTORY, node, nodeList, REPO_ROOT, spawnEverynode, toYaml, workspace } from './cli-harness';
 
 jest.setTimeout(60_000);
 
@@ -30,5 +31,21 @@ describe('bin.ts', () => {
     const run = spawnEverynode(['validate', 'no/such/dir']);
 
     expect(run).toEqual({ code: 2, stdout: '', stderr: 'everynode: no/such/dir: cannot read the manifest (no such file or directory)\n' });
+  });
+
+  test('a reader that stops early (| head) ends the run quietly with the command\'s own status', () => {
+    // Far more than a pipe holds, so the launcher is still writing when head exits.
+    const nodes = Array.from({ length: 3000 }, (_, i) => node(`worker-${i}`));
+    const dir = workspace({ 'nodes.json': JSON.stringify(nodeList(...nodes)), 'agents.yaml': [daemonSet('agent'), daemonSet('other', { nodeSelector: { pool: 'x' } })] });
+    const launcher = `node -r ts-node/register/transpile-only src/cli/bin.ts place -i ${path.join(dir, 'nodes.json')} -o json ${path.join(dir, 'agents.yaml')}`;
+    const result = spawnSync('bash', ['-c', `${launcher} | head -c 20; echo "status=\${PIPESTATUS[0]}"`], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, TS_NODE_PROJECT: 'test/tsconfig.json' },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toBe('{"nodes":["worker-0"status=0\n');
   });
 });

@@ -52,6 +52,29 @@ describe('reportJsonChunks', () => {
     expect(pieces[4]).toBe(']}');
   });
 
+  test('DaemonSets with the same verdict on every node are written alike, each under its own name', () => {
+    const tolerant = (name: string) => daemonSet(name, { tolerations: [{ operator: 'Exists' }] });
+    const nodes = [node('cp-1').controlPlane(), node('a'), windows('w'), node('b').cordoned()];
+    const report = evaluatePlacement([tolerant('x'), LINUX_ONLY, tolerant('y'), daemonSet('linux-2', { nodeSelector: { 'kubernetes.io/os': 'linux' } }), tolerant('z')], nodes);
+
+    expectStringifiedBytes(report);
+    const placementsOf = (d: number) => JSON.stringify(report.daemonSets[d].placements);
+    expect(placementsOf(2)).toBe(placementsOf(0));
+    expect(placementsOf(3)).toBe(placementsOf(1));
+  });
+
+  test('with reuseBuffer, every piece is right when written before the next is asked for, and they share one buffer', () => {
+    const nodes = Array.from({ length: 50 }, (_, i) => (i % 7 === 3 ? windows(`w-${i}`) : node(`n-${i}`)));
+    const tolerant = daemonSet('tolerant', { tolerations: [{ operator: 'Exists' }] });
+    const report = evaluatePlacement([LINUX_ONLY, tolerant, daemonSet('again', { nodeSelector: { 'kubernetes.io/os': 'linux' } }), LINUX_ONLY], nodes);
+
+    const written: Buffer[] = [];
+    for (const piece of reportJsonChunks(report, { reuseBuffer: true })) written.push(Buffer.from(piece));
+    expect(Buffer.concat(written).toString('utf8')).toBe(JSON.stringify(report));
+    const daemonSetPieces = [...reportJsonChunks(report, { reuseBuffer: true })].slice(1, -1);
+    expect(new Set(daemonSetPieces.map((piece) => piece.buffer)).size).toBe(1);
+  });
+
   test('property: the bytes are JSON.stringify(report) for random DaemonSets and inventories with any node names', () => {
     const names = fc.uniqueArray(fc.string({ unit: 'binary', minLength: 1, maxLength: 6 }), { minLength: 12, maxLength: 12 });
     fc.assert(
