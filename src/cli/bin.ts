@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-import { utf8Text } from '../input/utf8-text';
 import { CliIo, runCli } from './run';
 import { writeFully } from './write-fully';
+import { utf8Text } from '../input/utf8-text';
 
 const STDOUT_FD = 1;
 

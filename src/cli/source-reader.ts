@@ -1,9 +1,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { InputError } from '../input';
-import { utf8Text } from '../input/utf8-text';
 import { CliIo } from './cli-io';
 import { UsageError } from './usage-error';
+import { utf8Text } from '../input/utf8-text';
 
 /** The text of one input file, named the way the user named it (or `<stdin>`). */
 export interface SourceText {
