@@ -9,7 +9,9 @@ const utf8 = (text: string): Buffer => Buffer.from(text, 'utf8');
 
 /**
  * The UTF-8 of each text, as views into one buffer encoded in one go. Plain Uint8Array views:
- * a Buffer's `subarray` builds a Buffer subclass, several times slower to make.
+ * a Buffer's `subarray` builds a Buffer subclass, several times slower to make. The texts are
+ * JSON, which holds no lone surrogate, so joining them cannot pair one text's end with the next
+ * one's start into a character that neither holds.
  */
 function encodeEach(texts: readonly string[]): Uint8Array[] {
   const encoded = Buffer.from(texts.join(''), 'utf8');
