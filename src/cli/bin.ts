@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { isatty } from 'tty';
 import { CliIo, runCli } from './run';
 import { writeFully } from './write-fully';
 import { utf8Text } from '../input/utf8-text';
@@ -11,18 +12,24 @@ async function readStdin(): Promise<string> {
   return utf8Text(Buffer.concat(chunks));
 }
 
-// `everynode place ... | head` closes the pipe early: that is the reader's choice, not an error.
-let readerGone = false;
-
-// Written synchronously to the descriptor, not through process.stdout: the JSON report reuses
-// one buffer for every DaemonSet, and a stream would hold on to it.
-function writeStdout(chunk: string | Uint8Array): void {
-  if (readerGone) return;
+/**
+ * Pipes and files are written synchronously to the descriptor, not through process.stdout: the
+ * JSON report reuses one buffer for every DaemonSet, and a stream would hold on to it. A
+ * terminal goes through process.stdout, which writes it as the console expects (on Windows,
+ * UTF-16), with each chunk copied.
+ */
+function writeStdout(chunk: string | Uint8Array): boolean {
+  if (isatty(STDOUT_FD)) {
+    process.stdout.write(typeof chunk === 'string' ? chunk : Buffer.from(chunk));
+    return true;
+  }
   try {
     writeFully(STDOUT_FD, typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk);
+    return true;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EPIPE') throw error;
-    readerGone = true;
+    // `everynode place ... | head` closes the pipe early: the reader's choice, not an error.
+    if ((error as NodeJS.ErrnoException).code === 'EPIPE') return false;
+    throw error;
   }
 }
 
@@ -33,6 +40,7 @@ const io: CliIo = {
   cwd: process.cwd(),
 };
 
+// exitCode rather than exit(): exit() could cut off stderr still buffered for a pipe.
 void runCli(process.argv.slice(2), io).then((code) => {
   process.exitCode = code;
 });

@@ -8,8 +8,11 @@ export interface CliIo {
   /**
    * Writes text, or UTF-8 bytes, to standard output as is (the CLI adds the newlines). Must be
    * done with the bytes when it returns: the CLI fills the same buffer again for the next chunk.
+   * @returns false when standard output has no reader any more (`| head` has exited): the CLI
+   *   then stops producing it
+   * @throws when standard output cannot be written
    */
-  stdout(chunk: string | Uint8Array): void;
+  stdout(chunk: string | Uint8Array): boolean | void;
   /** Writes text to standard error as is. */
   stderr(text: string): void;
   /** The whole of standard input; called at most once, and only when an argument is `-`. */

@@ -1,7 +1,7 @@
 /**
- * The exit statuses of `everynode`. 0, 1 and 2 are the contract CI scripts rely on; 70 is
- * sysexits' EX_SOFTWARE, kept apart from 2 so that a bug in everynode never passes for a
- * mistake in the input.
+ * The exit statuses of `everynode`. 0, 1 and 2 are the contract CI scripts rely on; 70 and 74
+ * are sysexits' EX_SOFTWARE and EX_IOERR, kept apart from 2 so that a bug in everynode or a
+ * full disk never passes for a mistake in the input.
  */
 export const ExitCode = {
   /** Evaluated, and every requested expectation held (or every DaemonSet is valid). */
@@ -12,4 +12,6 @@ export const ExitCode = {
   usage: 2,
   /** A bug in everynode. */
   internal: 70,
+  /** Standard output could not be written (a full disk, a closed terminal). */
+  output: 74,
 } as const;

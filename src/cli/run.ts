@@ -48,14 +48,16 @@ function oneLine(text: string): string {
 
 /**
  * Runs the `everynode` command line in-process: parses `argv` (without `node` and the script),
- * reads the inputs through `io`, and writes the result only once everything is evaluated, so
- * stdout is never partial.
+ * reads the inputs through `io`, and writes the result only once everything is read and
+ * evaluated, so bad input never leaves a partial report on stdout.
  *
  * Never throws. Bad usage or input prints one line `everynode: ...` on stderr and returns 2; an
- * unexpected error (a bug) prints `everynode: internal error: ...` and returns 70.
+ * unexpected error (a bug) prints `everynode: internal error: ...` and returns 70; stdout that
+ * cannot be written prints `everynode: cannot write standard output (...)` and returns 74.
  *
  * @param argv the arguments, e.g. `['place', '--inventory', 'nodes.yaml', 'dist/']`
- * @returns the exit status: 0 ok, 1 a check failed, 2 bad usage or input, 70 internal error
+ * @returns the exit status: 0 ok, 1 a check failed, 2 bad usage or input, 70 internal error,
+ *   74 stdout not written
  */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   let result: CommandResult;
@@ -67,14 +69,27 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return fail(io, ExitCode.internal, `internal error: ${describeInternalError(error)}`);
   }
   try {
+    // A JSON report is produced while it is written: a failure in between is a bug (70), one of
+    // the write itself is the system's (74).
     for (const piece of typeof result.stdout === 'string' ? [result.stdout] : result.stdout) {
-      if (piece.length > 0) io.stdout(piece);
+      if (piece.length === 0) continue;
+      let readerLeft: boolean | void;
+      try {
+        readerLeft = io.stdout(piece);
+      } catch (error) {
+        return fail(io, ExitCode.output, `cannot write standard output (${describeWriteError(error)})`);
+      }
+      if (readerLeft === false) break;
     }
     for (const line of result.stderrLines) io.stderr(`everynode: ${oneLine(line)}\n`);
   } catch (error) {
     return fail(io, ExitCode.internal, `internal error: ${describeInternalError(error)}`);
   }
   return result.exitCode;
+}
+
+function describeWriteError(error: unknown): string {
+  return (error as NodeJS.ErrnoException).code ?? describeInternalError(error);
 }
 
 function describeInternalError(error: unknown): string {

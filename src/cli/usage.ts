@@ -4,7 +4,8 @@ const MANIFEST_HELP = `MANIFEST is a YAML or JSON file (any number of documents;
 directory (its *.yaml, *.yml and *.json files, recursively, in sorted order), or - for stdin.`;
 
 const EXIT_HELP = `Exit status: 0 ok; 1 a check failed; 2 bad input or usage (one line on stderr, nothing on
-stdout); 70 an internal error (a bug in everynode: please report it).`;
+stdout); 70 an internal error (a bug in everynode: please report it); 74 stdout could not be
+written.`;
 
 export const MAIN_USAGE = `Usage: everynode <command> [options]
 
@@ -50,7 +51,7 @@ Examples:
   helm template ./chart | everynode place -i nodes.yaml --expect-every-node kube-system/fluent-bit -
 
 Exit status: 0 evaluated and every expectation held; 1 an expectation failed (one line each on
-stderr); 2 bad input or usage; 70 an internal error.
+stderr); 2 bad input or usage; 70 an internal error; 74 stdout could not be written.
 `;
 
 export const VALIDATE_USAGE = `Usage: everynode validate [--previous FILE...] [options] MANIFEST...
@@ -67,7 +68,7 @@ Options:
 ${MANIFEST_HELP}
 
 Exit status: 0 every DaemonSet is valid; 1 some DaemonSet is invalid; 2 bad input or usage;
-70 an internal error.
+70 an internal error; 74 stdout could not be written.
 `;
 
 /** The help of each command, by the name the user types. */

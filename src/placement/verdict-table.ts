@@ -7,7 +7,10 @@ import { Verdict } from './predicates/should-run';
  */
 export interface VerdictTable {
   readonly verdicts: readonly Verdict[];
-  /** The verdict of node i is `verdicts[indexOf[i]]`; without an index, `verdicts[i]`. */
+  /**
+   * The verdict of node i is `verdicts[indexOf[i]]`; without an index, `verdicts[i]`. Either
+   * way there is one entry per node of the report, no more.
+   */
   readonly indexOf?: Int32Array;
 }
 

@@ -45,7 +45,7 @@ interface EncodedTable {
   readonly clean: readonly boolean[];
   readonly indexOf: Int32Array;
   /**
-   * Equal for two tables exactly when they give every node the same verdict text: the same
+   * Equal for two tables only when they give every node the same verdict text: the same
    * shared node index and the same verdict texts. Undefined for a table kept per node.
    */
   readonly sameVerdictsKey: string | undefined;
