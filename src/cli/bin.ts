@@ -5,6 +5,8 @@ import { writeFully } from './write-fully';
 import { utf8Text } from '../input/utf8-text';
 
 const STDOUT_FD = 1;
+// Asked once: standard output does not change what it is while the CLI runs.
+const stdoutIsTerminal = isatty(STDOUT_FD);
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -19,7 +21,7 @@ async function readStdin(): Promise<string> {
  * UTF-16), with each chunk copied.
  */
 function writeStdout(chunk: string | Uint8Array): boolean {
-  if (isatty(STDOUT_FD)) {
+  if (stdoutIsTerminal) {
     process.stdout.write(typeof chunk === 'string' ? chunk : Buffer.from(chunk));
     return true;
   }
