@@ -2,7 +2,7 @@
  * The kinds of validation error the API server reports, named after the text it prints
  * (`Required value`, `Invalid value`, `Unsupported value`, ...).
  */
-export type FieldErrorType = 'Required' | 'Invalid' | 'NotSupported' | 'Forbidden' | 'Duplicate' | 'NotFound' | 'TooLong';
+export type FieldErrorType = 'Required' | 'Invalid' | 'TypeInvalid' | 'NotSupported' | 'Forbidden' | 'Duplicate' | 'NotFound' | 'TooLong';
 
 /**
  * One validation error, with the field path written the way the API server writes it
@@ -22,6 +22,8 @@ export interface FieldError {
 const TYPE_TEXT: Record<FieldErrorType, string> = {
   Required: 'Required value',
   Invalid: 'Invalid value',
+  // A value of the wrong type: upstream `field.TypeInvalid`, printed as "Invalid value" too.
+  TypeInvalid: 'Invalid value',
   NotSupported: 'Unsupported value',
   Forbidden: 'Forbidden',
   Duplicate: 'Duplicate value',
@@ -70,6 +72,11 @@ export class FieldPath {
 
   invalid(value: unknown, message: string): FieldError {
     return { field: this.path, type: 'Invalid', message, value };
+  }
+
+  /** A value the API server cannot decode into its field's type. */
+  typeInvalid(value: unknown, message: string): FieldError {
+    return { field: this.path, type: 'TypeInvalid', message, value };
   }
 
   notSupported(value: unknown, supported: readonly string[]): FieldError {

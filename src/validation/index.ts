@@ -1,2 +1,4 @@
-export { validateDaemonSet } from './validate-daemon-set';
+export { checkDaemonSet, DaemonSetCheck, validateDaemonSet } from './check-daemon-set';
 export { FieldError, FieldErrorType, formatFieldError } from './field-error';
+export { ValidationWarning, WarningCode, formatWarning } from './validation-warning';
+export { findDuplicateObjects, DuplicateObject, describeObject, objectIdentity } from './duplicate-objects';

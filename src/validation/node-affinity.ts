@@ -4,12 +4,10 @@ import { JsonObject, listAt, numberAt, objectAt, stringAt } from '../json/shape'
 
 /** The only node field a `matchFields` requirement may select on. */
 const NODE_NAME_FIELD = 'metadata.name';
-const INTEGER = /^[+-]?\d+$/;
 
 /**
- * Mirrors `ValidateNodeSelectorRequirement`. One rule is stricter than the API server: a `Gt`/`Lt`
- * value that is not an integer is accepted upstream but makes the term match no node at all
- * (component-helpers `nodeaffinity`), so it is reported here.
+ * Mirrors `ValidateNodeSelectorRequirement`. A `Gt`/`Lt` value that is not an integer is accepted
+ * here as the API server accepts it; `nonIntegerComparisons` warns about it.
  */
 function validateLabelRequirement(requirement: JsonObject, path: FieldPath, checkValues: boolean): FieldError[] {
   const errors: FieldError[] = [];
@@ -32,13 +30,6 @@ function validateLabelRequirement(requirement: JsonObject, path: FieldPath, chec
     case 'Lt':
       if (values.length !== 1) {
         errors.push(path.child('values').required("must be specified single value when `operator` is 'Lt' or 'Gt'"));
-      } else if (!INTEGER.test(String(values[0]))) {
-        errors.push(
-          path
-            .child('values')
-            .index(0)
-            .invalid(values[0], "must be an integer when `operator` is 'Lt' or 'Gt': otherwise the term matches no node"),
-        );
       }
       break;
     default:

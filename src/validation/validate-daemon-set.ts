@@ -76,19 +76,12 @@ function canonicalJson(value: unknown): string {
 }
 
 /**
- * Validates an apps/v1 DaemonSet as the API server would on create, or on update when
- * `previous` (the same DaemonSet as last released) is given: `spec.selector` is immutable.
- *
- * The API server's defaults are applied first, as the API server does, so a manifest that sets
- * only `maxSurge` fails (maxUnavailable defaults to 1).
- *
- * @param manifest a parsed DaemonSet (untrusted input: any shape is reported, never thrown on)
- * @param previous the DaemonSet as last released, to check an update
- * @returns the errors, empty when the API server would accept the manifest
+ * The API server's rules for an apps/v1 DaemonSet that decoded: `ValidateDaemonSet` on create, or
+ * `ValidateDaemonSetUpdate` when `previous` (the same DaemonSet as last released) is given, where
+ * `spec.selector` is immutable. The API server's defaults are applied first, as the API server
+ * does, so a manifest that sets only `maxSurge` fails (maxUnavailable defaults to 1).
  */
-export function validateDaemonSet(manifest: unknown, previous?: unknown): FieldError[] {
-  const daemonSet = objectAt(manifest);
-  if (!daemonSet) return [FieldPath.root('<root>').invalid(manifest, 'a DaemonSet must be an object')];
+export function validateDecodedDaemonSet(daemonSet: JsonObject, previous?: unknown): FieldError[] {
   const defaulted = withApiServerDefaults(daemonSet);
   const errors = [
     ...validateObjectMeta(objectAt(defaulted.metadata), FieldPath.root('metadata')),

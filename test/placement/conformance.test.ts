@@ -1,30 +1,14 @@
 /*
- * Conformance against /work/shared/fixtures/realworld: 19 published DaemonSets x 7 hand-written
- * node inventories, 133 expected placements written from the rules of NodeShouldRunDaemonPod
- * (pkg/controller/daemon/daemon_controller.go). The fixtures are read in place, never copied.
+ * Conformance against test/fixtures/realworld: 19 published DaemonSets x 7 hand-written node
+ * inventories, 133 expected placements written from the rules of NodeShouldRunDaemonPod
+ * (pkg/controller/daemon/daemon_controller.go).
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import { evaluatePlacement, loadInventory, parseDocuments } from '../../src';
+import { EXPECTED_PAIRS, expectedPlacements, REALWORLD_FIXTURES as FIXTURES } from '../fixtures/realworld';
 
-const FIXTURES = path.resolve(__dirname, '../../../shared/fixtures/realworld');
-const EXPECTED = path.join(FIXTURES, 'expected.json');
-
-interface ExpectedPlacement {
-  readonly manifest: string;
-  readonly inventory: string;
-  readonly daemonset: string;
-  readonly nodes: readonly string[];
-  readonly why: Readonly<Record<string, string>>;
-  readonly note?: string;
-}
-
-const present = fs.existsSync(FIXTURES);
-if (!present) {
-  // eslint-disable-next-line no-console
-  console.warn(`conformance tests SKIPPED: the fixture directory ${FIXTURES} is missing (the shared realworld fixtures are not next to this project)`);
-}
-const entries: ExpectedPlacement[] = present ? JSON.parse(fs.readFileSync(EXPECTED, 'utf8')) : [];
+const entries = expectedPlacements();
 
 /** The fixture writes `untolerated taint X`; the report writes `taint X is not tolerated`. */
 function fixtureReason(reason: string): string {
@@ -32,9 +16,7 @@ function fixtureReason(reason: string): string {
   return taint ? `taint ${taint[1]} is not tolerated` : reason;
 }
 
-const describeIfPresent = present ? describe : describe.skip;
-
-describeIfPresent(`NodeShouldRunDaemonPod on real-world DaemonSets (${FIXTURES})`, () => {
+describe('NodeShouldRunDaemonPod on real-world DaemonSets (test/fixtures/realworld)', () => {
   const checked = new Set<string>();
 
   test.each(entries.map((entry) => ({ ...entry, name: `${entry.manifest} on ${entry.inventory}` })))('$name', (entry) => {
@@ -60,8 +42,8 @@ describeIfPresent(`NodeShouldRunDaemonPod on real-world DaemonSets (${FIXTURES})
     checked.add(`${entry.manifest} on ${entry.inventory}`);
   });
 
-  test('checked all 133 (manifest, inventory) pairs', () => {
-    expect(entries).toHaveLength(133);
-    expect(checked.size).toBe(133);
+  test(`checked all ${EXPECTED_PAIRS} (manifest, inventory) pairs`, () => {
+    expect(entries).toHaveLength(EXPECTED_PAIRS);
+    expect(checked.size).toBe(EXPECTED_PAIRS);
   });
 });

@@ -1,0 +1,63 @@
+import { JsonObject, objectAt, stringAt } from '../json/shape';
+
+/**
+ * Kinds that live outside namespaces: a `metadata.namespace` on them means nothing, so two of
+ * them with the same name collide whatever namespaces they carry.
+ */
+const CLUSTER_SCOPED_KINDS = new Set([
+  'APIService', 'CertificateSigningRequest', 'ClusterRole', 'ClusterRoleBinding', 'ClusterTrustBundle',
+  'ComponentStatus', 'CSIDriver', 'CSINode', 'CustomResourceDefinition', 'FlowSchema', 'IngressClass',
+  'MutatingWebhookConfiguration', 'Namespace', 'Node', 'PersistentVolume', 'PriorityClass',
+  'PriorityLevelConfiguration', 'RuntimeClass', 'StorageClass', 'ValidatingAdmissionPolicy',
+  'ValidatingAdmissionPolicyBinding', 'ValidatingWebhookConfiguration', 'VolumeAttachment',
+]);
+
+/**
+ * What `kubectl apply` identifies an object by: API group (not version: apps/v1 and
+ * apps/v1beta2 are one resource), kind, namespace (`default` when omitted) and name. Objects
+ * without a kind or name (`generateName`) are never duplicates.
+ */
+export function objectIdentity(object: JsonObject): string | undefined {
+  const kind = stringAt(object.kind);
+  const metadata = objectAt(object.metadata);
+  const name = stringAt(metadata?.name);
+  if (!kind || !name) return undefined;
+  const apiVersion = stringAt(object.apiVersion) ?? '';
+  const group = apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.indexOf('/')) : '';
+  const namespace = CLUSTER_SCOPED_KINDS.has(kind) ? '' : stringAt(metadata?.namespace) || 'default';
+  return JSON.stringify([group, kind, namespace, name]);
+}
+
+/** `DaemonSet kube-system/fluent-bit`, or `ClusterRole fluent-bit`, as findings name objects. */
+export function describeObject(object: JsonObject): string {
+  const kind = stringAt(object.kind) ?? 'object';
+  const metadata = objectAt(object.metadata);
+  const name = stringAt(metadata?.name) ?? '';
+  if (CLUSTER_SCOPED_KINDS.has(kind)) return `${kind} ${name}`;
+  return `${kind} ${stringAt(metadata?.namespace) || 'default'}/${name}`;
+}
+
+/** A later object that has the same identity as an earlier one: `kubectl apply` would apply it over the first. */
+export interface DuplicateObject {
+  /** Index of the first object with this identity. */
+  readonly first: number;
+  /** Index of the object that repeats it. */
+  readonly duplicate: number;
+}
+
+/**
+ * Every object that repeats the identity of an earlier one, in input order; a third copy is
+ * reported against the first as well.
+ */
+export function findDuplicateObjects(objects: readonly JsonObject[]): DuplicateObject[] {
+  const firstIndex = new Map<string, number>();
+  const duplicates: DuplicateObject[] = [];
+  objects.forEach((object, i) => {
+    const identity = objectIdentity(object);
+    if (identity === undefined) return;
+    const first = firstIndex.get(identity);
+    if (first === undefined) firstIndex.set(identity, i);
+    else duplicates.push({ first, duplicate: i });
+  });
+  return duplicates;
+}
