@@ -13,15 +13,27 @@ function withExpression(requirement: Manifest): Mutator {
 describe('ValidateDaemonSetSpec: spec.selector is required and must not be empty', () => {
   it.each<[string, unknown]>([
     ['missing', undefined],
+    // JSON null decodes to Go's zero value: no selector at all.
     ['null', null],
-    ['a string', 'app=agent'],
-    ['a list', [{ app: 'agent' }]],
   ])('rejects a %s selector with spec.selector Required', (_, selector) => {
     const errors = validate((ds) => {
       if (selector === undefined) delete ds.spec.selector;
       else ds.spec.selector = selector;
     });
     expect(errorsAt(errors, SELECTOR)).toEqual([expect.objectContaining({ field: SELECTOR, type: 'Required' })]);
+  });
+
+  it.each<[string, unknown, string]>([
+    ['a string', 'app=agent', 'string'],
+    ['a list', [{ app: 'agent' }], 'array'],
+  ])('refuses %s selector when decoding, with the type it expects', (_, selector, jsonKind) => {
+    const errors = validate((ds) => { ds.spec.selector = selector; });
+    expect(errors).toEqual([{
+      field: SELECTOR,
+      type: 'TypeInvalid',
+      value: selector,
+      message: `json: cannot unmarshal ${jsonKind} into Go struct field DaemonSetSpec.spec.selector of type v1.LabelSelector`,
+    }]);
   });
 
   it('reports that a missing selector matches no template labels (LabelSelectorAsSelector(nil) is Nothing)', () => {

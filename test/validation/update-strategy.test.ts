@@ -85,8 +85,11 @@ describe('ValidateRollingUpdateDaemonSet: maxUnavailable and maxSurge (ValidateP
     ["maxSurge 'abc'", { maxUnavailable: 1, maxSurge: 'abc' }, { field: MAX_SURGE, type: 'Invalid', words: [BAD_PERCENT] }],
     ["maxUnavailable '101%'", { maxUnavailable: '101%' }, { field: MAX_UNAVAILABLE, type: 'Invalid', words: ['must not be greater than 100%'] }],
     ["maxSurge '101%'", { maxUnavailable: 0, maxSurge: '101%' }, { field: MAX_SURGE, type: 'Invalid', words: ['must not be greater than 100%'] }],
-    ['a fractional maxUnavailable', { maxUnavailable: 1.5 }, { field: MAX_UNAVAILABLE, type: 'Invalid', words: ['must be an integer or percentage'] }],
-    ['a boolean maxSurge', { maxUnavailable: 1, maxSurge: true }, { field: MAX_SURGE, type: 'Invalid', words: ['must be an integer or percentage'] }],
+    // IntOrString decodes a JSON string as text and anything else as an int32 (intstr.UnmarshalJSON).
+    ['a fractional maxUnavailable', { maxUnavailable: 1.5 },
+      { field: MAX_UNAVAILABLE, type: 'TypeInvalid', words: ['cannot unmarshal number 1.5 into Go struct field', 'of type intstr.IntOrString'] }],
+    ['a boolean maxSurge', { maxUnavailable: 1, maxSurge: true },
+      { field: MAX_SURGE, type: 'TypeInvalid', words: ['cannot unmarshal bool into Go struct field', 'of type intstr.IntOrString'] }],
   ])('rejects %s', (_, rollingUpdate, expected) => {
     expectError(validateRollingUpdate(rollingUpdate), expected);
   });
