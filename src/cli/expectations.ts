@@ -1,5 +1,5 @@
 import { DaemonSetPlacement, PlacementReport } from '../placement';
-import { formatFieldError } from '../validation';
+import { formatFieldError, formatWarning } from '../validation';
 import { formatDaemonSetId } from './daemon-set-id';
 import { UsageError } from './usage-error';
 
@@ -9,6 +9,8 @@ export interface PlaceExpectations {
   readonly everyNode: readonly string[];
   readonly failOnErrors: boolean;
   readonly failOnAdvisories: boolean;
+  /** `--strict`: warnings and app-wide findings fail too. */
+  readonly failOnWarnings: boolean;
 }
 
 /** Nodes, errors or advisories listed in one line before the rest is counted. */
@@ -80,6 +82,16 @@ export function failedExpectations(report: PlacementReport, expectations: PlaceE
         listed(daemonSet.advisories, LISTED_FINDINGS, (a) => `${a.node}: ${a.code}: ${a.message}`),
       );
     }
+    if (expectations.failOnWarnings && daemonSet.warnings.length > 0) {
+      const count = daemonSet.warnings.length;
+      failures.push(
+        `${formatDaemonSetId(daemonSet)} has ${count} warning${count === 1 ? '' : 's'} (--strict): ` +
+        listed(daemonSet.warnings, LISTED_FINDINGS, formatWarning),
+      );
+    }
+  }
+  if (expectations.failOnWarnings) {
+    for (const finding of report.findings) failures.push(`${finding.message} (--strict)`);
   }
   return failures;
 }

@@ -3,6 +3,7 @@ import { choiceOption, OptionSpec, parseCommandArgs, stringList } from './args';
 import { CliIo } from './cli-io';
 import { CommandResult } from './command-result';
 import { ExitCode } from './exit-codes';
+import { duplicateFindings } from './duplicate-findings';
 import { checkDaemonSetNames, failedExpectations } from './expectations';
 import { readManifests, requireDaemonSets } from './read-manifests';
 import { SourceReader } from './source-reader';
@@ -18,6 +19,7 @@ const OPTIONS: OptionSpec = {
   'expect-every-node': { type: 'string', multiple: true },
   'fail-on-errors': { type: 'boolean' },
   'fail-on-advisories': { type: 'boolean' },
+  'strict': { type: 'boolean' },
 };
 
 const OUTPUTS = ['table', 'markdown', 'json'] as const;
@@ -67,13 +69,16 @@ export async function placeCommand(args: readonly string[], io: CliIo): Promise<
   const reader = new SourceReader(io);
   const inventorySource = await reader.readFile(inventoryArgument, 'inventory');
   const nodes = parseInventory(inventorySource.text, inventorySource.name);
-  const daemonSets = requireDaemonSets(await readManifests(reader, positionals, 'manifest'), positionals);
+  const objects = await readManifests(reader, positionals, 'manifest');
+  const daemonSets = requireDaemonSets(objects, positionals);
 
-  const report = evaluatePlacement(daemonSets, nodes);
+  // The report's findings name objects only; the CLI knows the files and documents they came from.
+  const report: PlacementReport = { ...evaluatePlacement(daemonSets, nodes), findings: duplicateFindings(objects) };
   const failures = failedExpectations(report, {
     everyNode,
     failOnErrors: values['fail-on-errors'] === true,
     failOnAdvisories: values['fail-on-advisories'] === true,
+    failOnWarnings: values.strict === true,
   });
   return {
     exitCode: failures.length > 0 ? ExitCode.failed : ExitCode.ok,

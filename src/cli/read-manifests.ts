@@ -3,6 +3,26 @@ import { SourceReader, STDIN_ARGUMENT } from './source-reader';
 import { JsonObject } from '../json/shape';
 import { isKind, kubernetesObjects } from '../placement/kubernetes-objects';
 
+/** Where an object was read: the file as the user named it, the document and the line it starts on. */
+export interface ObjectOrigin {
+  readonly source: string;
+  /** 1-based index of the YAML document in its file. */
+  readonly document: number;
+  /** 1-based line where the document starts. */
+  readonly line: number;
+}
+
+/** A Kubernetes object of the input, with where it was read. */
+export interface SourcedObject {
+  readonly object: JsonObject;
+  readonly origin: ObjectOrigin;
+}
+
+/** `a.yaml (document 2, line 14)`, as messages name an object's place in the input. */
+export function describeOrigin(origin: ObjectOrigin): string {
+  return `${origin.source} (document ${origin.document}, line ${origin.line})`;
+}
+
 /**
  * The Kubernetes objects in the files, directories and `-` that arguments name, in order:
  * every YAML or JSON document of every file, with `List` objects unwrapped.
@@ -10,17 +30,20 @@ import { isKind, kubernetesObjects } from '../placement/kubernetes-objects';
  * @param role what the files hold (`manifest`), for the messages
  * @throws InputError naming the file (and document and line) that cannot be read or parsed
  */
-export async function readManifests(reader: SourceReader, argumentList: readonly string[], role: string): Promise<JsonObject[]> {
-  const objects: JsonObject[] = [];
+export async function readManifests(reader: SourceReader, argumentList: readonly string[], role: string): Promise<SourcedObject[]> {
+  const objects: SourcedObject[] = [];
   for (const source of await reader.readAll(argumentList, role)) {
-    for (const document of parseDocuments(source.text, source.name)) objects.push(...kubernetesObjects(document.value));
+    for (const document of parseDocuments(source.text, source.name)) {
+      const origin = { source: source.name, document: document.document, line: document.line };
+      for (const object of kubernetesObjects(document.value)) objects.push({ object, origin });
+    }
   }
   return objects;
 }
 
 /** The DaemonSets among parsed objects; other kinds are ignored. */
-export function daemonSetsIn(objects: readonly JsonObject[]): JsonObject[] {
-  return objects.filter((object) => isKind(object, 'DaemonSet'));
+export function daemonSetsIn(objects: readonly SourcedObject[]): JsonObject[] {
+  return objects.map(({ object }) => object).filter((object) => isKind(object, 'DaemonSet'));
 }
 
 /**
@@ -28,7 +51,7 @@ export function daemonSetsIn(objects: readonly JsonObject[]): JsonObject[] {
  * the wrong files were given, and an empty report would hide it.
  * @throws InputError naming the arguments
  */
-export function requireDaemonSets(objects: readonly JsonObject[], argumentList: readonly string[]): JsonObject[] {
+export function requireDaemonSets(objects: readonly SourcedObject[], argumentList: readonly string[]): JsonObject[] {
   const daemonSets = daemonSetsIn(objects);
   if (daemonSets.length === 0) {
     const names = argumentList.map((argument) => (argument === STDIN_ARGUMENT ? '<stdin>' : argument));

@@ -41,6 +41,8 @@ Options:
                                every node; repeatable
   --fail-on-errors             Exit 1 when a DaemonSet has validation errors
   --fail-on-advisories         Exit 1 when a DaemonSet has advisories (pods left Pending)
+  --strict                     Exit 1 on warnings too: unknown fields, non-integer Gt/Lt values,
+                               image references no registry accepts, objects defined twice
   -h, --help                   Show this help
 
 ${MANIFEST_HELP}
@@ -63,11 +65,17 @@ released (matched by namespace/name): a changed spec.selector is rejected.
 Options:
   --previous FILE              The DaemonSets as last released (file, directory or -); repeatable
   -o, --output FORMAT          text (default) or json
+  --strict                     Treat warnings as failures: unknown fields, non-integer Gt/Lt
+                               values, image references no registry accepts, objects defined twice
   -h, --help                   Show this help
+
+A wrongly typed value (\`minReadySeconds: "10"\`) is an error, as the API server cannot decode it.
+Warnings print as \`warning:\` lines (\`warnings\` in JSON): the API server accepts them.
 
 ${MANIFEST_HELP}
 
-Exit status: 0 every DaemonSet is valid; 1 some DaemonSet is invalid; 2 bad input or usage;
+Exit status: 0 every DaemonSet is valid; 1 some DaemonSet is invalid (or, with --strict, has a
+warning); 2 bad input or usage;
 70 an internal error; 74 stdout could not be written.
 `;
 

@@ -1,9 +1,10 @@
-import { FieldError, FieldErrorType, formatFieldError, validateDaemonSet } from '../validation';
+import { checkDaemonSet, DaemonSetCheck, FieldErrorType, Finding, formatFieldError, formatWarning, ValidationWarning } from '../validation';
 import { choiceOption, OptionSpec, parseCommandArgs, stringList } from './args';
 import { CliIo } from './cli-io';
 import { CommandResult } from './command-result';
 import { daemonSetId, formatDaemonSetId } from './daemon-set-id';
 import { ExitCode } from './exit-codes';
+import { duplicateFindings } from './duplicate-findings';
 import { daemonSetsIn, readManifests, requireDaemonSets } from './read-manifests';
 import { SourceReader } from './source-reader';
 import { VALIDATE_USAGE } from './usage';
@@ -14,6 +15,7 @@ const COMMAND = 'validate';
 const OPTIONS: OptionSpec = {
   previous: { type: 'string', multiple: true },
   output: { type: 'string', short: 'o' },
+  strict: { type: 'boolean' },
 };
 
 const OUTPUTS = ['text', 'json'] as const;
@@ -32,19 +34,25 @@ export interface ValidatedObjectJson {
   readonly name: string;
   readonly valid: boolean;
   readonly errors: readonly ValidationErrorJson[];
+  /** What the API server accepts but is almost certainly a mistake; fails only with `--strict`. */
+  readonly warnings: readonly ValidationWarning[];
 }
 
 /** What `everynode validate --output json` prints. */
 export interface ValidationReportJson {
   readonly objects: readonly ValidatedObjectJson[];
+  /** Findings about several objects together, such as one defined twice. */
+  readonly findings: readonly Finding[];
 }
 
-function renderText(report: ValidationReportJson, errorsByObject: ReadonlyArray<readonly FieldError[]>): string {
+function renderText(report: ValidationReportJson, checks: readonly DaemonSetCheck[]): string {
   const lines: string[] = [];
   report.objects.forEach((object, i) => {
     lines.push(`${object.valid ? '✔' : '✘'} ${formatDaemonSetId(object)}`);
-    for (const error of errorsByObject[i]) lines.push(`    ${formatFieldError(error)}`);
+    for (const error of checks[i].errors) lines.push(`    ${formatFieldError(error)}`);
+    for (const warning of checks[i].warnings) lines.push(`    warning: ${formatWarning(warning)}`);
   });
+  for (const finding of report.findings) lines.push(`${finding.severity}: ${finding.message}`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -63,28 +71,34 @@ export async function validateCommand(args: readonly string[], io: CliIo): Promi
     throw new UsageError('validate needs at least one MANIFEST (a file, a directory, or - for stdin)', COMMAND);
   }
 
+  const strict = values.strict === true;
   const reader = new SourceReader(io);
   // A Map, not an object: namespace/name come from untrusted input and may read `__proto__`.
   const previousById = new Map<string, unknown>();
   for (const previous of daemonSetsIn(await readManifests(reader, stringList(values.previous), 'previous manifest'))) {
     previousById.set(formatDaemonSetId(daemonSetId(previous)), previous);
   }
-  const daemonSets = requireDaemonSets(await readManifests(reader, positionals, 'manifest'), positionals);
+  const objects = await readManifests(reader, positionals, 'manifest');
+  const daemonSets = requireDaemonSets(objects, positionals);
 
-  const errorsByObject = daemonSets.map((daemonSet) =>
-    validateDaemonSet(daemonSet, previousById.get(formatDaemonSetId(daemonSetId(daemonSet)))),
+  const checks = daemonSets.map((daemonSet) =>
+    checkDaemonSet(daemonSet, previousById.get(formatDaemonSetId(daemonSetId(daemonSet)))),
   );
   const report: ValidationReportJson = {
     objects: daemonSets.map((daemonSet, i) => ({
       kind: 'DaemonSet',
       ...daemonSetId(daemonSet),
-      valid: errorsByObject[i].length === 0,
-      errors: errorsByObject[i].map(({ field, type, message }) => ({ field, type, message })),
+      valid: checks[i].errors.length === 0,
+      errors: checks[i].errors.map(({ field, type, message }) => ({ field, type, message })),
+      warnings: checks[i].warnings,
     })),
+    findings: duplicateFindings(objects),
   };
+  const invalid = report.objects.some((object) => !object.valid) || report.findings.some((f) => f.severity === 'error');
+  const warned = report.objects.some((object) => object.warnings.length > 0) || report.findings.length > 0;
   return {
-    exitCode: report.objects.every((object) => object.valid) ? ExitCode.ok : ExitCode.failed,
-    stdout: output === 'json' ? `${JSON.stringify(report, null, 2)}\n` : renderText(report, errorsByObject),
+    exitCode: invalid || (strict && warned) ? ExitCode.failed : ExitCode.ok,
+    stdout: output === 'json' ? `${JSON.stringify(report, null, 2)}\n` : renderText(report, checks),
     stderrLines: [],
   };
 }

@@ -1,5 +1,5 @@
 import { JsonObject } from '../json/shape';
-import { validateDaemonSet } from '../validation';
+import { checkDaemonSet } from '../validation';
 import { DaemonSetView } from './daemon-set-view';
 import { Advisory, DaemonSetPlacement, NodePlacement } from './report';
 import { rolloutPlan } from './rollout-plan';
@@ -56,7 +56,9 @@ export function daemonSetPlacement(
   entry.desiredNumberScheduled = desiredNumberScheduled;
   entry.rollout = rolloutPlan(manifest, desiredNumberScheduled);
   entry.advisories = advisories;
-  entry.errors = validateDaemonSet(manifest);
+  const { errors, warnings } = checkDaemonSet(manifest);
+  entry.errors = errors;
+  entry.warnings = warnings;
   Object.defineProperty(entry, VERDICT_TABLE, { value: table, enumerable: false });
   return entry as unknown as DaemonSetPlacement;
 }

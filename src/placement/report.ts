@@ -1,4 +1,4 @@
-import { FieldError } from '../validation';
+import { FieldError, Finding, ValidationWarning } from '../validation';
 
 /**
  * Why a node gets no daemon pod.
@@ -67,6 +67,8 @@ export interface DaemonSetPlacement {
   readonly advisories: readonly Advisory[];
   /** The API server's validation errors; the DaemonSet is evaluated all the same. */
   readonly errors: readonly FieldError[];
+  /** What the API server accepts but is almost certainly a mistake (unknown fields, ...). */
+  readonly warnings: readonly ValidationWarning[];
 }
 
 /** Where every DaemonSet's pods land: the report `everynode place --output json` prints. */
@@ -74,4 +76,6 @@ export interface PlacementReport {
   /** The node names, in inventory order. */
   readonly nodes: readonly string[];
   readonly daemonSets: readonly DaemonSetPlacement[];
+  /** Findings about several objects together, such as the same DaemonSet defined twice. */
+  readonly findings: readonly Finding[];
 }

@@ -1,3 +1,4 @@
+import { Finding } from './finding';
 import { JsonObject, objectAt, stringAt } from '../json/shape';
 
 /**
@@ -60,4 +61,20 @@ export function findDuplicateObjects(objects: readonly JsonObject[]): DuplicateO
     else duplicates.push({ first, duplicate: i });
   });
   return duplicates;
+}
+
+/**
+ * One `DuplicateObject` warning per object that repeats an earlier one: in a cluster only the
+ * last one applied exists.
+ */
+export function duplicateObjectFindings(objects: readonly JsonObject[]): Finding[] {
+  return findDuplicateObjects(objects).map(({ duplicate }) => {
+    const object = describeObject(objects[duplicate]);
+    return {
+      code: 'DuplicateObject',
+      severity: 'warning',
+      objects: [object],
+      message: `${object} is defined more than once: kubectl apply would apply the later definition over the earlier one`,
+    };
+  });
 }

@@ -33,15 +33,17 @@ describe('everynode validate', () => {
     expect(run.code).toBe(1);
     expect(JSON.parse(run.stdout)).toEqual({
       objects: [
-        { kind: 'DaemonSet', namespace: 'kube-system', name: 'node-agent', valid: true, errors: [] },
+        { kind: 'DaemonSet', namespace: 'kube-system', name: 'node-agent', valid: true, errors: [], warnings: [] },
         {
           kind: 'DaemonSet',
           namespace: 'default',
           name: 'log-shipper',
           valid: false,
           errors: [{ field: 'spec.template.metadata.labels', type: 'Invalid', message: '`selector` does not match template `labels`' }],
+          warnings: [],
         },
       ],
+      findings: [],
     });
   });
 
@@ -50,7 +52,10 @@ describe('everynode validate', () => {
     const run = await everynode(['validate', '-o', 'json', 'agents.yaml'], { cwd: dir });
 
     expect(run.code).toBe(0);
-    expect(JSON.parse(run.stdout)).toEqual({ objects: [{ kind: 'DaemonSet', namespace: 'kube-system', name: 'node-agent', valid: true, errors: [] }] });
+    expect(JSON.parse(run.stdout)).toEqual({
+      objects: [{ kind: 'DaemonSet', namespace: 'kube-system', name: 'node-agent', valid: true, errors: [], warnings: [] }],
+      findings: [],
+    });
   });
 
   describe('--previous', () => {
@@ -74,6 +79,7 @@ describe('everynode validate', () => {
         name: 'node-agent',
         valid: false,
         errors: [{ field: 'spec.selector', type: 'Invalid', message: 'field is immutable' }],
+        warnings: [],
       }]);
     });
 

@@ -27,8 +27,10 @@ describe('PlacementReport contract (DESIGN.md 3.1)', () => {
           rollout: { strategy: 'RollingUpdate', maxUnavailable: 1, maxSurge: 0, waves: 1 },
           advisories: [],
           errors: [],
+          warnings: [],
         },
       ],
+      findings: [],
     });
   });
 

@@ -49,7 +49,7 @@ describe('reportJsonChunks', () => {
     expect(pieces).toHaveLength(5);
     expect(pieces[0]).toBe('{"nodes":["a","w"],"daemonSets":[');
     expect(pieces[2]).toMatch(/^,\{"namespace":"default","name":"b","placements":\[/);
-    expect(pieces[4]).toBe(']}');
+    expect(pieces[4]).toBe('],"findings":[]}');
   });
 
   test('DaemonSets with the same verdict on every node are written alike, each under its own name', () => {

@@ -28,14 +28,14 @@ export function* reportJsonChunks(report: PlacementReport, options: JsonChunkOpt
   const placements = new PlacementsJsonWriter(report.nodes, tables, options.reuseBuffer);
   yield utf8(`{"nodes":${JSON.stringify(report.nodes)},"daemonSets":[`);
   for (const [d, daemonSet] of report.daemonSets.entries()) {
-    const { namespace, name, desiredNumberScheduled, rollout, advisories, errors } = daemonSet;
+    const { namespace, name, desiredNumberScheduled, rollout, advisories, errors, warnings } = daemonSet;
     const opening = utf8(`${d > 0 ? ',' : ''}{"namespace":${JSON.stringify(namespace)},"name":${JSON.stringify(name)},"placements":`);
-    const closing = utf8(`,${JSON.stringify({ desiredNumberScheduled, rollout, advisories, errors }).slice(1)}`);
+    const closing = utf8(`,${JSON.stringify({ desiredNumberScheduled, rollout, advisories, errors, warnings }).slice(1)}`);
     yield tables[d]
       ? placements.write(d, opening, closing)
       : Buffer.concat([opening, utf8(JSON.stringify(daemonSet.placements)), closing]);
   }
-  yield utf8(']}');
+  yield utf8(`],"findings":${JSON.stringify(report.findings)}}`);
 }
 
 /** The report as one JSON text, equal to `JSON.stringify(report)`; see `reportJsonChunks`. */

@@ -1,4 +1,4 @@
-import { formatFieldError } from '../../validation';
+import { formatFieldError, formatWarning } from '../../validation';
 import { PlacementReport } from '../report';
 import { describeRowNodes, MARKS, MatrixOptions, placementMatrix } from './matrix';
 
@@ -33,6 +33,14 @@ export function renderMarkdown(report: PlacementReport, options: MatrixOptions =
   if (errors.length > 0) {
     lines.push('', '**Validation errors**', '');
     errors.forEach((e) => lines.push(`- ${e}`));
+  }
+  const warnings = [
+    ...report.daemonSets.flatMap((ds) => ds.warnings.map((w) => `\`${ds.namespace}/${ds.name}\`: ${cell(formatWarning(w))}`)),
+    ...report.findings.filter((f) => f.severity === 'warning').map((f) => cell(f.message)),
+  ];
+  if (warnings.length > 0) {
+    lines.push('', '**Warnings**', '');
+    warnings.forEach((w) => lines.push(`- warning: ${w}`));
   }
   return `${lines.join('\n')}\n`;
 }

@@ -1,4 +1,4 @@
-import { formatFieldError } from '../../validation';
+import { formatFieldError, formatWarning } from '../../validation';
 import { PlacementReport } from '../report';
 import { describeRowNodes, MARKS, MatrixOptions, placementMatrix } from './matrix';
 
@@ -18,7 +18,7 @@ function pad(text: string, width: number): string {
 /**
  * The report as a terminal table: a legend of DaemonSets, a matrix of nodes (or groups of nodes
  * with the same verdicts) by DaemonSets with a mark per cell, the numbered reasons, then
- * advisories and validation errors.
+ * advisories, validation errors and warnings.
  */
 export function renderTable(report: PlacementReport, options: TableOptions = {}): string {
   const matrix = placementMatrix(report, options);
@@ -70,6 +70,15 @@ export function renderTable(report: PlacementReport, options: TableOptions = {})
   if (errors.length > 0) {
     lines.push('', 'Validation errors (the API server would reject these DaemonSets):');
     errors.forEach((e) => lines.push(`  ${e}`));
+  }
+
+  const warnings = [
+    ...report.daemonSets.flatMap((ds) => ds.warnings.map((w) => `${ds.namespace}/${ds.name}: ${formatWarning(w)}`)),
+    ...report.findings.filter((f) => f.severity === 'warning').map((f) => f.message),
+  ];
+  if (warnings.length > 0) {
+    lines.push('', 'Warnings (the API server accepts these, but they are almost certainly mistakes):');
+    warnings.forEach((w) => lines.push(`  warning: ${w}`));
   }
   return `${lines.join('\n')}\n`;
 }
