@@ -2,7 +2,7 @@
 import { isatty } from 'tty';
 import { CliIo, runCli } from './run';
 import { writeFully } from './write-fully';
-import { utf8Text } from '../input/utf8-text';
+import { decodeText } from '../input/decode-text';
 
 const STDOUT_FD = 1;
 // Asked once: standard output does not change what it is while the CLI runs.
@@ -11,7 +11,7 @@ const stdoutIsTerminal = isatty(STDOUT_FD);
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
-  return utf8Text(Buffer.concat(chunks));
+  return decodeText(Buffer.concat(chunks), '<stdin>');
 }
 
 /**

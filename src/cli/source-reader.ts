@@ -3,7 +3,7 @@ import * as path from 'path';
 import { InputError } from '../input';
 import { CliIo } from './cli-io';
 import { UsageError } from './usage-error';
-import { utf8Text } from '../input/utf8-text';
+import { decodeText } from '../input/decode-text';
 
 /** The text of one input file, named the way the user named it (or `<stdin>`). */
 export interface SourceText {
@@ -41,17 +41,19 @@ export class SourceReader {
   /**
    * One file, or `-` for stdin.
    * @param role what the file is for (`inventory`), for the messages
-   * @throws InputError when the file cannot be read
+   * @throws InputError when the file cannot be read or is not text (UTF-8, or UTF-16 with a byte-order mark)
    */
   async readFile(argument: string, role: string): Promise<SourceText> {
     if (argument === STDIN_ARGUMENT) return this.readStdin(role);
     // An empty name would resolve to the working directory and read whatever lies there.
     if (argument === '') throw new UsageError(`the ${role} file name is empty`);
+    let bytes: Buffer;
     try {
-      return { name: argument, text: utf8Text(fs.readFileSync(path.resolve(this.io.cwd, argument))) };
+      bytes = fs.readFileSync(path.resolve(this.io.cwd, argument));
     } catch (error) {
       throw new InputError(`${argument}: cannot read the ${role} (${describeFsError(error)})`);
     }
+    return { name: argument, text: decodeText(bytes, argument) };
   }
 
   /**

@@ -4,20 +4,25 @@ import { DaemonSetView, daemonSetView } from './daemon-set-view';
 import { isKind, kubernetesObjects } from './kubernetes-objects';
 import { nodeClasses } from './node-classes';
 import { splitNodeSpecific } from './node-specific-split';
-import { NodeView, nodeView } from './node-view';
+import { nodeProblem, NodeView, nodeView } from './node-view';
 import { shouldRunDaemonPod } from './predicates/should-run';
 import { PlacementReport } from './report';
 import { VerdictTable } from './verdict-table';
 import { InputError } from '../input/input-error';
+import { duplicateObjectFindings } from '../validation';
 
-/** The nodes of an inventory, in order; a Node without a name is an input error. */
+/**
+ * The nodes of an inventory, in order.
+ * @throws InputError naming the node and the field when a Node has no name, or a name, labels,
+ *   taints or allocatable of the wrong type
+ */
 export function nodeViewsOf(nodes: unknown): NodeView[] {
   const views: NodeView[] = [];
   for (const object of kubernetesObjects(nodes)) {
     if (!isKind(object, 'Node')) continue;
-    const view = nodeView(object);
-    if (view.name === '') throw new InputError(`Node #${views.length + 1} has no metadata.name`);
-    views.push(view);
+    const problem = nodeProblem(object, views.length + 1);
+    if (problem !== undefined) throw new InputError(problem);
+    views.push(nodeView(object));
   }
   return views;
 }
@@ -51,11 +56,12 @@ function highCardinalityKeys(inventory: readonly NodeView[], views: readonly Dae
  *
  * @param manifests parsed Kubernetes objects; DaemonSets are evaluated, other kinds ignored, `List`s unwrapped
  * @param nodes parsed v1 Node objects, a `List` / `NodeList` (`kubectl get nodes -o json`) or an array
- * @throws InputError when a Node has no name
+ * @throws InputError when a Node has no name, or a name, labels, taints or allocatable of the wrong type
  */
 export function evaluatePlacement(manifests: unknown, nodes: unknown): PlacementReport {
   const inventory = nodeViewsOf(nodes);
-  const daemonSets = kubernetesObjects(manifests).filter((object) => isKind(object, 'DaemonSet'));
+  const objects = kubernetesObjects(manifests);
+  const daemonSets = objects.filter((object) => isKind(object, 'DaemonSet'));
   const views = daemonSets.map(daemonSetView);
 
   // Verdicts are computed once per class of nodes that no DaemonSet can tell apart. A DaemonSet
@@ -80,5 +86,6 @@ export function evaluatePlacement(manifests: unknown, nodes: unknown): Placement
   return {
     nodes: nodeNames,
     daemonSets: daemonSets.map((manifest, d) => daemonSetPlacement(manifest, views[d], tables[d], nodeNames, advisories[d])),
+    findings: duplicateObjectFindings(objects),
   };
 }

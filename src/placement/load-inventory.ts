@@ -1,27 +1,26 @@
 import * as fs from 'fs';
 import { isKind, kubernetesObjects } from './kubernetes-objects';
+import { nodeProblem } from './node-view';
+import { decodeText } from '../input/decode-text';
 import { parseDocuments } from '../input/documents';
 import { InputError } from '../input/input-error';
-import { utf8Text } from '../input/utf8-text';
-import { JsonObject, objectAt, stringAt } from '../json/shape';
+import { JsonObject } from '../json/shape';
 
 /**
  * The Nodes of an inventory in text: `kubectl get nodes -o yaml` or `-o json` output (a v1
  * `List` or `NodeList`), or YAML documents of Node objects.
  *
  * @param source the file name error messages name
- * @throws InputError when the text does not parse, holds no Node, or holds a Node without a name
+ * @throws InputError when the text does not parse, holds no Node, or holds a Node without a name or
+ *   with a name, labels, taints or allocatable of the wrong type
  */
 export function parseInventory(text: string, source: string): JsonObject[] {
   const nodes: JsonObject[] = [];
   for (const document of parseDocuments(text, source)) {
     for (const object of kubernetesObjects(document.value)) {
       if (!isKind(object, 'Node')) continue;
-      if (!stringAt(objectAt(object.metadata)?.name)) {
-        throw new InputError(
-          `${source}: document ${document.document} (line ${document.line}): Node #${nodes.length + 1} has no metadata.name`,
-        );
-      }
+      const problem = nodeProblem(object, nodes.length + 1);
+      if (problem !== undefined) throw new InputError(`${source}: document ${document.document} (line ${document.line}): ${problem}`);
       nodes.push(object);
     }
   }
@@ -32,15 +31,15 @@ export function parseInventory(text: string, source: string): JsonObject[] {
 }
 
 /**
- * Reads an inventory file; see `parseInventory`.
- * @throws InputError when the file cannot be read or parsed
+ * Reads an inventory file (UTF-8, or UTF-16 with a byte-order mark); see `parseInventory`.
+ * @throws InputError when the file cannot be read, is not text, or does not parse
  */
 export function loadInventory(file: string): JsonObject[] {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = utf8Text(fs.readFileSync(file));
+    bytes = fs.readFileSync(file);
   } catch (error) {
     throw new InputError(`${file}: cannot read the inventory (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   }
-  return parseInventory(text, file);
+  return parseInventory(decodeText(bytes, file), file);
 }

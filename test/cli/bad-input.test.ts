@@ -1,8 +1,13 @@
 /*
  * Every way the input or the command line can be wrong: exit 2, exactly one line on stderr
- * that names the culprit, and nothing on stdout.
+ * that names the culprit, and nothing on stdout. Also the encodings that look wrong but are
+ * read: UTF-16 with a byte-order mark is what Windows PowerShell 5 saves kubectl output as.
  */
-import { CLUSTER, daemonSet, everynode, node, nodeList, toYaml, workspace } from './cli-harness';
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import { gzipSync } from 'zlib';
+import { CLUSTER, daemonSet, everynode, node, nodeList, REPO_ROOT, toYaml, workspace } from './cli-harness';
 
 const AGENT = daemonSet('node-agent');
 const SERVICE = { apiVersion: 'v1', kind: 'Service', metadata: { name: 'web' }, spec: {} };
@@ -27,7 +32,7 @@ describe('usage errors exit 2 with one line', () => {
   test('unknown short option of place', () =>
     rejects(['place', '-i', 'nodes.yaml', '-x', 'agents.yaml'], "unknown option '-x' (see everynode place --help)"));
   test('unknown option of validate', () =>
-    rejects(['validate', '--strict', 'agents.yaml'], "unknown option '--strict' (see everynode validate --help)"));
+    rejects(['validate', '--dry-run', 'agents.yaml'], "unknown option '--dry-run' (see everynode validate --help)"));
   test('an option without its value', () =>
     rejects(['place', 'agents.yaml', '--inventory'], "option '--inventory' needs a value (see everynode place --help)"));
   test('an option followed by another option instead of its value', () =>
@@ -113,4 +118,100 @@ describe('bad input exits 2 with one line naming the file', () => {
   });
   test('manifests that hold no DaemonSet (validate, stdin)', () =>
     rejects(['validate', '-'], '<stdin>: no DaemonSet found (expected apps/v1 DaemonSet objects)', { stdin: toYaml(SERVICE) }));
+});
+
+describe('a Node whose fields have the wrong type exits 2, naming the file, the node and the field', () => {
+  test('labels that are a list', () => {
+    const listed = { ...node('worker-2'), metadata: { name: 'worker-2', labels: ['kubernetes.io/os=linux'] } };
+    const cwd = workspace({ 'nodes.yaml': [node('worker-1'), listed], 'agents.yaml': AGENT });
+    return rejects(['place', '-i', 'nodes.yaml', 'agents.yaml'],
+      'nodes.yaml: document 2 (line 14): Node "worker-2": metadata.labels must be a map of strings (map[string]string), not a list', { cwd });
+  });
+  test('taints that are a map, in kubectl get nodes -o json', () => {
+    const mapped = { ...node('cp-1'), spec: { taints: { 'node-role.kubernetes.io/control-plane': 'NoSchedule' } } };
+    const cwd = workspace({ 'nodes.json': JSON.stringify(nodeList(node('worker-1'), mapped), null, 2), 'agents.yaml': AGENT });
+    return rejects(['place', '-i', 'nodes.json', 'agents.yaml'],
+      'nodes.json: document 1 (line 1): Node "cp-1": spec.taints must be a list of taints ([]Taint), not a map', { cwd });
+  });
+  test('a taint without effect', () => {
+    const tainted = { ...node('gpu-1'), spec: { taints: [{ key: 'nvidia.com/gpu' }] } };
+    const cwd = workspace({ 'nodes.yaml': nodeList(tainted), 'agents.yaml': AGENT });
+    return rejects(['place', '-i', 'nodes.yaml', 'agents.yaml'],
+      'nodes.yaml: document 1 (line 1): Node "gpu-1": spec.taints[0] has no effect (a taint needs key and effect)', { cwd });
+  });
+  test('a name that is not a string, from stdin', () =>
+    rejects(['place', '-i', '-', 'agents.yaml'],
+      '<stdin>: document 1 (line 1): Node #1: metadata.name must be a non-empty string, not a number', { stdin: 'kind: Node\nmetadata: {name: 42}\n' }));
+});
+
+/** Writes bytes as they are: the harness's workspace() writes text. */
+function writeBytes(dir: string, name: string, bytes: Uint8Array): void {
+  fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+  fs.writeFileSync(path.join(dir, name), bytes);
+}
+
+const NOT_TEXT = 'is not text (expected UTF-8 or UTF-16 with a byte-order mark)';
+
+describe('a file that is not text exits 2 with one line naming it', () => {
+  test('a gzipped inventory', () => {
+    const cwd = workspace({ 'agents.yaml': AGENT });
+    writeBytes(cwd, 'nodes.yaml', gzipSync(toYaml(CLUSTER)));
+    return rejects(['place', '-i', 'nodes.yaml', 'agents.yaml'], `nodes.yaml: ${NOT_TEXT}`, { cwd });
+  });
+  test('an inventory in UTF-16 without a byte-order mark', () => {
+    const cwd = workspace({ 'agents.yaml': AGENT });
+    writeBytes(cwd, 'nodes.yaml', Buffer.from(toYaml(CLUSTER), 'utf16le'));
+    return rejects(['place', '-i', 'nodes.yaml', 'agents.yaml'], `nodes.yaml: ${NOT_TEXT}`, { cwd });
+  });
+  test('a manifest in Latin-1, inside a directory', () => {
+    const cwd = workspace({ 'nodes.yaml': CLUSTER, 'dist/a/ok.yaml': AGENT });
+    writeBytes(cwd, 'dist/b/agent.yaml', Buffer.from(`# Zürich\n${toYaml(daemonSet('b'))}`, 'latin1'));
+    return rejects(['place', '-i', 'nodes.yaml', 'dist'], `dist/b/agent.yaml: ${NOT_TEXT}`, { cwd });
+  });
+  test('a manifest with NUL bytes (validate)', () => {
+    const cwd = workspace();
+    writeBytes(cwd, 'agents.yaml', Buffer.concat([Buffer.from(toYaml(AGENT)), Buffer.alloc(4)]));
+    return rejects(['validate', 'agents.yaml'], `agents.yaml: ${NOT_TEXT}`, { cwd });
+  });
+});
+
+describe('UTF-16 and UTF-8 with a byte-order mark read as UTF-8 does', () => {
+  const WITH_MARK: Array<[string, (text: string) => Buffer]> = [
+    ['UTF-16 LE', (text) => Buffer.from(`\ufeff${text}`, 'utf16le')],
+    ['UTF-16 BE', (text) => Buffer.from(`\ufeff${text}`, 'utf16le').swap16()],
+    ['UTF-8 with a byte-order mark', (text) => Buffer.from(`\ufeff${text}`)],
+  ];
+  const WORKERS_ONLY = daemonSet('workers-only');
+  const EVERYWHERE = daemonSet('everywhere', { tolerations: [{ key: 'node-role.kubernetes.io/control-plane', operator: 'Exists', effect: 'NoSchedule' }] });
+  const INVENTORY = nodeList(node('cp-1', { controlPlane: true }), node('worker-1', { labels: { 'topology.kubernetes.io/zone': 'zürich-1' } }));
+
+  async function placements(cwd: string): Promise<string> {
+    const run = await everynode(['place', '-i', 'nodes.yaml', '--output', 'json', 'agents.yaml'], { cwd });
+    expect({ code: run.code, stderr: run.stderr }).toEqual({ code: 0, stderr: '' });
+    return run.stdout;
+  }
+
+  test.each(WITH_MARK)('%s: an inventory and a manifest give the same placements', async (_, encode) => {
+    const expected = await placements(workspace({ 'nodes.yaml': INVENTORY, 'agents.yaml': [WORKERS_ONLY, EVERYWHERE] }));
+    expect(JSON.parse(expected).daemonSets.map((d: { desiredNumberScheduled: number }) => d.desiredNumberScheduled)).toEqual([1, 2]);
+
+    const cwd = workspace();
+    writeBytes(cwd, 'nodes.yaml', encode(toYaml(INVENTORY)));
+    writeBytes(cwd, 'agents.yaml', encode(toYaml([WORKERS_ONLY, EVERYWHERE])));
+    expect(await placements(cwd)).toBe(expected);
+  });
+
+  test('UTF-16 LE as PowerShell 5 writes it, through the real launcher and standard input', async () => {
+    const cwd = workspace({ 'agents.yaml': [WORKERS_ONLY, EVERYWHERE], 'nodes.yaml': INVENTORY });
+    const expected = await placements(cwd);
+    const result = spawnSync(process.execPath,
+      ['-r', 'ts-node/register/transpile-only', 'src/cli/bin.ts', 'place', '-i', '-', '--output', 'json', path.join(cwd, 'agents.yaml')], {
+        cwd: REPO_ROOT,
+        env: { ...process.env, TS_NODE_PROJECT: 'test/tsconfig.json' },
+        input: Buffer.from(`\ufeff${toYaml(INVENTORY)}`, 'utf16le'),
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
+    expect({ code: result.status, stderr: result.stderr, stdout: result.stdout }).toEqual({ code: 0, stderr: '', stdout: expected });
+  });
 });
