@@ -1,6 +1,8 @@
 export * from '../daemon';
 export { validateDaemonSet, formatFieldError, FieldError, FieldErrorType } from '../validation';
+export { ChartMetadata } from './chart-metadata';
 export * from './daemon-construct';
 export * from './master-tolerant';
 export * from './node-daemon';
 export * from './node-filtered-daemon';
+export { WARNING_METADATA_TYPE } from './warnings';

@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
 import { DaemonProps, masterTolerantManifest } from '../daemon';
+import { withChartMetadata } from './chart-metadata';
 import { DaemonConstruct } from './daemon-construct';
 
 /** Props of a `MasterTolerant` daemon. */
@@ -23,6 +24,6 @@ export interface MasterTolerantProps extends DaemonProps {}
  */
 export class MasterTolerant extends DaemonConstruct {
   constructor(scope: Construct, id: string, props: MasterTolerantProps) {
-    super(scope, id, 'MasterTolerant', (owner, name) => masterTolerantManifest(owner, name, props));
+    super(scope, id, 'MasterTolerant', (owner, name, chart) => masterTolerantManifest(owner, name, withChartMetadata(props, chart)));
   }
 }

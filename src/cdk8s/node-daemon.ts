@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
 import { DaemonProps, nodeDaemonManifest } from '../daemon';
+import { withChartMetadata } from './chart-metadata';
 import { DaemonConstruct } from './daemon-construct';
 
 /** Props of a `NodeDaemon`. */
@@ -24,6 +25,6 @@ export interface NodeDaemonProps extends DaemonProps {}
  */
 export class NodeDaemon extends DaemonConstruct {
   constructor(scope: Construct, id: string, props: NodeDaemonProps) {
-    super(scope, id, 'NodeDaemon', (owner, name) => nodeDaemonManifest(owner, name, props));
+    super(scope, id, 'NodeDaemon', (owner, name, chart) => nodeDaemonManifest(owner, name, withChartMetadata(props, chart)));
   }
 }

@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
 import { NodeFilteredDaemonProps, nodeFilteredDaemonManifest } from '../daemon';
+import { withChartMetadata } from './chart-metadata';
 import { DaemonConstruct } from './daemon-construct';
 
 /**
@@ -19,6 +20,6 @@ import { DaemonConstruct } from './daemon-construct';
  */
 export class NodeFilteredDaemon extends DaemonConstruct {
   constructor(scope: Construct, id: string, props: NodeFilteredDaemonProps) {
-    super(scope, id, 'NodeFilteredDaemon', (owner, name) => nodeFilteredDaemonManifest(owner, name, props));
+    super(scope, id, 'NodeFilteredDaemon', (owner, name, chart) => nodeFilteredDaemonManifest(owner, name, withChartMetadata(props, chart)));
   }
 }

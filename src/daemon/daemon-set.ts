@@ -1,9 +1,11 @@
-import { formatFieldError, validateDaemonSet } from '../validation';
+import { lazyModule } from '../lazy-module';
+import type * as Validation from '../validation';
 import { DaemonProps } from './daemon-props';
 import { hardenContainer, hardenPod } from './hardened-profile';
 import { hostPathVolumes } from './host-paths';
 import { podLabelsFor, selectorLabelsFor } from './identity';
 import { Container, DaemonSetManifest, EnvVar, PodSpec, TolerationSpec } from './kubernetes-types';
+import { recordModelWarnings } from './model-warnings';
 import { NodeFilter } from './node-filter';
 import { DaemonPropsError, PropProblem } from './props-error';
 import { Rollout } from './rollout';
@@ -17,6 +19,11 @@ export interface DaemonPlacement {
   /** Tolerations the kind needs, before the user's own. */
   readonly tolerations?: readonly Toleration[];
 }
+
+// The API server's rules are most of what the core entry (src/main.ts) would load at start: they are
+// loaded when the first DaemonSet is built.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const validation = lazyModule<typeof Validation>(() => require('../validation'));
 
 const DEFAULT_ROLLOUT = Rollout.rollingUpdate({ maxUnavailable: 1 });
 const DEFAULT_REVISION_HISTORY_LIMIT = 10;
@@ -90,13 +97,14 @@ export function buildDaemonSet(owner: string, name: string, props: DaemonProps, 
     },
   };
 
-  const apiErrors = validateDaemonSet(manifest);
-  if (apiErrors.length > 0) {
+  const { errors, warnings } = validation.checkDaemonSet(manifest);
+  if (errors.length > 0) {
     throw new DaemonPropsError(
       owner,
-      apiErrors.map((error) => ({ field: error.field, message: formatFieldError(error).slice(error.field.length + 2) })),
+      errors.map((error) => ({ field: error.field, message: validation.formatFieldError(error).slice(error.field.length + 2) })),
     );
   }
+  recordModelWarnings(manifest, warnings);
   return manifest;
 }
 
@@ -196,5 +204,8 @@ function nonEmpty<T>(items: T[]): T[] | undefined {
 
 /** Drops undefined fields so the manifest holds only what was set. */
 function compact<T extends object>(object: T): T {
-  return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined)) as T;
+  // A loop rather than entries/filter/fromEntries: this runs a few times for every DaemonSet built.
+  const result: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(object)) if (value !== undefined) result[key] = value;
+  return result as T;
 }

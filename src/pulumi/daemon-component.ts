@@ -2,6 +2,7 @@ import * as k8s from '@pulumi/kubernetes';
 import * as pulumi from '@pulumi/pulumi';
 import { DaemonArgs } from './daemon-args';
 import { daemonSetInputs, ManifestBuilder } from './daemon-set-inputs';
+import { WarningLog } from './warning-log';
 
 /**
  * What the three components share: one `k8s.apps.v1.DaemonSet` child, built by the same model as
@@ -10,6 +11,9 @@ import { daemonSetInputs, ManifestBuilder } from './daemon-set-inputs';
  * Its type token is `everynode:index:<kind>`; its DaemonSet is named like the component and gets
  * the model's `metadata.name`, never a Pulumi auto-name, because the selector labels come from that
  * name and `spec.selector` cannot change once the DaemonSet exists.
+ *
+ * What the API server would accept but is almost certainly a mistake (an image no registry
+ * accepts, say) is logged against the component with `pulumi.log.warn`.
  *
  * @example
  * const agents: DaemonComponent[] = [
@@ -42,8 +46,10 @@ export abstract class DaemonComponent extends pulumi.ComponentResource {
    */
   protected constructor(kind: string, name: string, args: DaemonArgs, build: ManifestBuilder, opts?: pulumi.ComponentResourceOptions) {
     // Built before super(): a bad prop throws before the component is registered with the engine.
-    const inputs = daemonSetInputs(`${kind} '${name}'`, name, args, build);
+    const warnings = new WarningLog();
+    const inputs = daemonSetInputs(`${kind} '${name}'`, name, args, build, (found) => warnings.add(found));
     super(`everynode:index:${kind}`, name, {}, opts);
+    warnings.attach(this);
 
     this.daemonSet = new k8s.apps.v1.DaemonSet(name, inputs.args, { parent: this });
     // Taken from the args, not read back from the DaemonSet: known in a preview, and still

@@ -2,6 +2,8 @@ import type * as k8s from '@pulumi/kubernetes';
 import * as pulumi from '@pulumi/pulumi';
 import { DaemonArgs } from './daemon-args';
 import { DaemonProps, DaemonSetManifest } from '../daemon';
+import { modelWarnings } from '../daemon/model-warnings';
+import type { ValidationWarning } from '../validation';
 
 /**
  * One daemon kind's model function, shared with the cdk8s construct of the kind.
@@ -40,9 +42,16 @@ function isDeferred<T>(value: pulumi.Input<T> | undefined): value is pulumi.Outp
  * resolves, so it fails with the same `DaemonPropsError`, naming the same owner and field, as a
  * plain string does at construction.
  *
+ * @param warn told what the model warns about, at construction and again when a deferred input resolves
  * @throws DaemonPropsError naming `owner` and every prop that is wrong
  */
-export function daemonSetInputs(owner: string, name: string, args: DaemonArgs, build: ManifestBuilder): DaemonSetInputs {
+export function daemonSetInputs(
+  owner: string,
+  name: string,
+  args: DaemonArgs,
+  build: ManifestBuilder,
+  warn: (warnings: readonly ValidationWarning[]) => void = () => {},
+): DaemonSetInputs {
   const { image, namespace, ...rest } = args;
   const plain: DaemonProps = {
     ...rest,
@@ -50,10 +59,11 @@ export function daemonSetInputs(owner: string, name: string, args: DaemonArgs, b
     namespace: isDeferred(namespace) ? NAMESPACE_STAND_IN : namespace,
   };
   const manifest = build(owner, name, plain);
+  warn(modelWarnings(manifest));
 
   const checked = (key: 'image' | 'namespace', value: pulumi.Input<string>) =>
     pulumi.output(value).apply((resolved) => {
-      build(owner, name, { ...plain, [key]: resolved });
+      warn(modelWarnings(build(owner, name, { ...plain, [key]: resolved })));
       return resolved;
     });
 

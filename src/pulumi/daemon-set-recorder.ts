@@ -17,6 +17,8 @@ function mapAt(value: unknown): JsonMap {
 export class DaemonSetRecorder implements pulumi.runtime.Mocks {
   /** The DaemonSets registered so far. */
   readonly manifests: JsonMap[] = [];
+  /** The resource name of each of `manifests`, to say which resources registered a DaemonSet. */
+  readonly resourceNames: string[] = [];
 
   newResource(args: pulumi.runtime.MockResourceArgs): pulumi.runtime.MockResourceResult {
     if (args.type !== DAEMON_SET_TYPE) return { id: `${args.name}-id`, state: args.inputs };
@@ -27,6 +29,7 @@ export class DaemonSetRecorder implements pulumi.runtime.Mocks {
     if (typeof metadata.name !== 'string' || metadata.name === '') metadata.name = args.name;
     const manifest: JsonMap = { apiVersion: 'apps/v1', kind: 'DaemonSet', ...inputs, metadata };
     this.manifests.push(manifest);
+    this.resourceNames.push(args.name);
     const id = typeof metadata.namespace === 'string' ? `${metadata.namespace}/${metadata.name}` : String(metadata.name);
     return { id, state: manifest };
   }

@@ -4,6 +4,7 @@ import { DaemonSetRecorder } from './daemon-set-recorder';
 import { InputError } from '../input';
 import type { Inventory } from '../jest/evaluate-chart';
 import { evaluatePlacement, loadInventory, PlacementReport } from '../placement';
+import { describeObject, findDuplicateObjects } from '../validation';
 
 /** `runtime.waitForRPCs` is marked internal, so its declaration is stripped from Pulumi's typings. */
 type RuntimeWithWait = { waitForRPCs?: () => Promise<void> };
@@ -23,6 +24,17 @@ type Manifest = { readonly metadata?: { readonly name?: unknown; readonly namesp
 function idOf(manifest: Manifest): string {
   const { name, namespace } = manifest.metadata ?? {};
   return `${typeof namespace === 'string' && namespace !== '' ? namespace : 'default'}/${String(name)}`;
+}
+
+/**
+ * Two resources that register one DaemonSet: in the cluster, one overwrites the other. Named in
+ * alphabetical order, since the order Pulumi registers them in follows when their inputs resolve.
+ */
+function duplicateDaemonSets({ manifests, resourceNames }: DaemonSetRecorder): string[] {
+  return findDuplicateObjects(manifests).map(({ first, duplicate }) => {
+    const [a, b] = [resourceNames[first], resourceNames[duplicate]].sort();
+    return `${describeObject(manifests[duplicate])} is registered by two resources, '${a}' and '${b}': in the cluster, one overwrites the other`;
+  });
 }
 
 /**
@@ -51,6 +63,7 @@ function idOf(manifest: Manifest): string {
  * @param inventory an inventory file (`kubectl get nodes -o yaml`), or Node objects / `NodeBuilder`s
  * @returns the placement report of the program's DaemonSets
  * @throws the program's error, once the resources it constructed before are registered
+ * @throws Error naming both resources when two register a DaemonSet with the same namespace and name
  * @throws InputError when the inventory file cannot be read or holds no Node
  * @example
  * import { placementMatchers, placementSerializer } from 'everynode/jest';
@@ -83,6 +96,8 @@ export async function evaluatePulumiProgram(program: () => unknown | Promise<unk
   // it fail this test rather than a later one, or the jest worker. `timers` is not faked by jest.
   await new Promise((resolve) => setImmediate(resolve));
   if (failure) throw failure.error;
+  const duplicates = duplicateDaemonSets(recorder);
+  if (duplicates.length > 0) throw new Error(`evaluatePulumiProgram: ${duplicates.join('; ')}`);
 
   const manifests = [...recorder.manifests].sort((a, b) => (idOf(a) < idOf(b) ? -1 : idOf(a) > idOf(b) ? 1 : 0));
   const report = evaluatePlacement(manifests, nodes);

@@ -197,7 +197,7 @@ describe('core only: nothing but the tarball', () => {
 
   test('no framework is installed, and everynode comes from the tarball', () => {
     expect(probe(project, "print({ everynode: resolves('everynode'), frameworks: frameworks() });")).toEqual({
-      everynode: 'node_modules/everynode/lib/index.js',
+      everynode: 'node_modules/everynode/lib/main.js',
       frameworks: { 'cdk8s': null, 'constructs': null, '@pulumi/pulumi': null, '@pulumi/kubernetes': null, 'jest': null },
     });
   });

@@ -1,0 +1,95 @@
+import { ApiObject, ApiObjectMetadataDefinition, ApiObjectProps, JsonPatch } from 'cdk8s';
+import { Construct } from 'constructs';
+import { DaemonSetManifest } from '../daemon';
+import { copyPlainJson, isPlainJson, sameJson } from './plain-json';
+import { hasOwnResolvers } from './resolvers';
+import { modelWarnings } from '../daemon/model-warnings';
+import { JsonObject } from '../json/shape';
+import { checkDaemonSet, DaemonSetCheck, FieldError } from '../validation';
+
+// `instanceof` cannot tell this class apart: ApiObject answers it for every ApiObject.
+const DAEMON_SET_OBJECT = Symbol.for('everynode.DaemonSetObject');
+
+/** What a DaemonSetObject would synthesize at this point, as far as synthesis checks need it. */
+export interface DaemonSetState {
+  /** Whether it may differ from what was checked at construction, and must be checked again. */
+  readonly changed: boolean;
+  /** The synthesized DaemonSet when changed; else only its apiVersion, kind, name and namespace. */
+  readonly object: JsonObject;
+}
+
+/**
+ * The ApiObject of an everynode construct. The model checked the manifest it built; this object
+ * knows whether it still synthesizes that manifest, so that synthesis checks it again only after
+ * something changed it: a JSON patch (`ApiObject.of(x).addJsonPatch`), a change to its metadata, or
+ * an app resolver that may rewrite any value.
+ */
+export class DaemonSetObject extends ApiObject {
+  static isDaemonSetObject(x: unknown): x is DaemonSetObject {
+    return typeof x === 'object' && x !== null && DAEMON_SET_OBJECT in x;
+  }
+
+  private patched = false;
+  /** A copy of the metadata's fields as checked, or undefined when they hold values resolved at synthesis. */
+  private readonly checkedMetadata: unknown;
+  /** Whether the props hold only plain data, which synthesis writes as it is. */
+  private readonly plain: boolean;
+  private readonly identity: JsonObject;
+  /**
+   * What the API server would reject in metadata the model did not build: the chart's, when the
+   * builder ignored it or it is resolved at synthesis. Reported at synthesis, as cdk8s reports it.
+   */
+  readonly constructionErrors: readonly FieldError[];
+  /** What the API server would accept but should not, as constructed. */
+  readonly constructionWarnings: DaemonSetCheck['warnings'];
+
+  /** @param manifest the DaemonSet as the model built and checked it */
+  constructor(scope: Construct, id: string, manifest: DaemonSetManifest) {
+    const { apiVersion, kind, metadata, ...rest } = manifest;
+    const props: ApiObjectProps = { apiVersion, kind, metadata, ...rest };
+    super(scope, id, props);
+    Object.defineProperty(this, DAEMON_SET_OBJECT, { value: true });
+
+    const synthesized = this.metadata.toJson();
+    this.checkedMetadata = copyPlainJson(metadataFields(this.metadata));
+    this.plain = isPlainJson(rest);
+    this.identity = { apiVersion, kind, metadata: { name: synthesized.name, namespace: synthesized.namespace } };
+    if (sameJson(synthesized, metadata)) {
+      this.constructionErrors = [];
+      this.constructionWarnings = modelWarnings(manifest);
+    } else {
+      // Metadata the model never saw (the chart's, when the builder ignored it): checked once, here.
+      const check = checkDaemonSet({ ...manifest, metadata: synthesized });
+      this.constructionErrors = check.errors;
+      this.constructionWarnings = check.warnings;
+    }
+  }
+
+  addJsonPatch(...ops: JsonPatch[]): void {
+    this.patched = true;
+    super.addJsonPatch(...ops);
+  }
+
+  /**
+   * What the object would synthesize now: only its identity when nothing changed it, else all of it.
+   * @param ownResolvers whether the app has resolvers of its own, when the caller knows
+   */
+  state(ownResolvers = hasOwnResolvers(this)): DaemonSetState {
+    const unchanged =
+      !this.patched &&
+      this.plain &&
+      !ownResolvers &&
+      sameJson(metadataFields(this.metadata), this.checkedMetadata);
+    return unchanged ? { changed: false, object: this.identity } : { changed: true, object: this.toJson() };
+  }
+}
+
+/**
+ * Every field the metadata synthesizes from: cheaper to compare than `metadata.toJson()`, which
+ * resolves and sorts, and it changes whenever a label, annotation, finalizer, owner or attribute
+ * is added.
+ */
+function metadataFields(metadata: ApiObjectMetadataDefinition): Record<string, unknown> {
+  const { apiObject: _, ...fields } = metadata as unknown as Record<string, unknown>;
+  return fields;
+}

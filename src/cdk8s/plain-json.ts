@@ -1,0 +1,55 @@
+/*
+ * cdk8s resolves a value at synthesis only when it is not plain data (a `Lazy`, an object with a
+ * `resolve()` method, a number-or-string union class); plain data synthesizes as it is, so what
+ * was checked at construction is what is written.
+ */
+
+/** Whether `value` holds only strings, numbers, booleans, null, arrays and plain objects. */
+export function isPlainJson(value: unknown): boolean {
+  if (value === null || value === undefined) return true;
+  switch (typeof value) {
+    case 'string':
+    case 'number':
+    case 'boolean':
+      return true;
+    case 'object':
+      if (Array.isArray(value)) return value.every(isPlainJson);
+      if (Object.getPrototypeOf(value) !== Object.prototype) return false;
+      for (const key in value) if (!isPlainJson((value as Record<string, unknown>)[key])) return false;
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** A deep copy of plain data, for `sameJson` to compare with later; undefined when it is not plain. */
+export function copyPlainJson<T>(value: T): T | undefined {
+  return isPlainJson(value) ? (copy(value) as T) : undefined;
+}
+
+function copy(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) return value.map(copy);
+  const result: Record<string, unknown> = {};
+  for (const key in value) result[key] = copy((value as Record<string, unknown>)[key]);
+  return result;
+}
+
+/**
+ * Whether two values are the same plain data, whatever the order of their keys (a key set to
+ * `undefined` is absent). Anything that is not plain data (a `Lazy`, a class instance) is never
+ * the same as anything, since cdk8s may resolve it to another value at each synthesis.
+ */
+export function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return typeof a !== 'object' && typeof a !== 'function' ? true : a === null || isPlainJson(a);
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((item, i) => sameJson(item, b[i]));
+  }
+  if (Object.getPrototypeOf(a) !== Object.prototype || Object.getPrototypeOf(b) !== Object.prototype) return false;
+  const left = a as Record<string, unknown>;
+  const right = b as Record<string, unknown>;
+  for (const key in left) if (!sameJson(left[key], right[key])) return false;
+  for (const key in right) if (!(key in left) && right[key] !== undefined) return false;
+  return true;
+}

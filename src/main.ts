@@ -1,0 +1,44 @@
+/*
+ * What `require('everynode')` runs. src/index.ts declares and documents the same exports (it is the
+ * package's `types`); this file loads the DaemonSet model and the input helpers at once, and the
+ * placement evaluator and the API server's rules, most of the package, on first use of one of their
+ * exports (the model checks what it builds with the rules, so the first DaemonSet built loads them):
+ * a program pays for each part when it first uses it, not when it starts.
+ *
+ * Each lazy export is written out in the one form Node's CommonJS lexer reads as an export, so that
+ * `import { evaluatePlacement } from 'everynode'` still works from an ES module.
+ * test/daemon/core-entry.test.ts fails when this file and src/index.ts export different names.
+ */
+import { lazyModule } from './lazy-module';
+import type * as Placement from './placement';
+import type * as Validation from './validation';
+
+export * from './daemon';
+export * from './input';
+
+/* eslint-disable @typescript-eslint/no-require-imports */
+const placement = lazyModule<typeof Placement>(() => require('./placement'));
+const validation = lazyModule<typeof Validation>(() => require('./validation'));
+/* eslint-enable @typescript-eslint/no-require-imports */
+
+Object.defineProperty(exports, 'evaluatePlacement', { enumerable: true, get: function () { return placement.evaluatePlacement; } });
+Object.defineProperty(exports, 'loadInventory', { enumerable: true, get: function () { return placement.loadInventory; } });
+Object.defineProperty(exports, 'parseInventory', { enumerable: true, get: function () { return placement.parseInventory; } });
+Object.defineProperty(exports, 'node', { enumerable: true, get: function () { return placement.node; } });
+Object.defineProperty(exports, 'NodeBuilder', { enumerable: true, get: function () { return placement.NodeBuilder; } });
+Object.defineProperty(exports, 'renderTable', { enumerable: true, get: function () { return placement.renderTable; } });
+Object.defineProperty(exports, 'renderMarkdown', { enumerable: true, get: function () { return placement.renderMarkdown; } });
+Object.defineProperty(exports, 'describeRollout', { enumerable: true, get: function () { return placement.describeRollout; } });
+Object.defineProperty(exports, 'placementMatrix', { enumerable: true, get: function () { return placement.placementMatrix; } });
+Object.defineProperty(exports, 'MARKS', { enumerable: true, get: function () { return placement.MARKS; } });
+Object.defineProperty(exports, 'renderJson', { enumerable: true, get: function () { return placement.renderJson; } });
+Object.defineProperty(exports, 'reportJsonChunks', { enumerable: true, get: function () { return placement.reportJsonChunks; } });
+
+Object.defineProperty(exports, 'checkDaemonSet', { enumerable: true, get: function () { return validation.checkDaemonSet; } });
+Object.defineProperty(exports, 'validateDaemonSet', { enumerable: true, get: function () { return validation.validateDaemonSet; } });
+Object.defineProperty(exports, 'formatFieldError', { enumerable: true, get: function () { return validation.formatFieldError; } });
+Object.defineProperty(exports, 'formatWarning', { enumerable: true, get: function () { return validation.formatWarning; } });
+Object.defineProperty(exports, 'findDuplicateObjects', { enumerable: true, get: function () { return validation.findDuplicateObjects; } });
+Object.defineProperty(exports, 'duplicateObjectFindings', { enumerable: true, get: function () { return validation.duplicateObjectFindings; } });
+Object.defineProperty(exports, 'describeObject', { enumerable: true, get: function () { return validation.describeObject; } });
+Object.defineProperty(exports, 'objectIdentity', { enumerable: true, get: function () { return validation.objectIdentity; } });

@@ -1,0 +1,38 @@
+/*
+ * src/main.ts is what `require('everynode')` runs; src/index.ts declares the same exports. main
+ * writes out the exports it loads lazily, so a new export of the placement evaluator or of the
+ * API server's rules must be added there too: these tests say which.
+ */
+import * as declared from '../../src';
+import * as runtime from '../../src/main';
+
+test('the runtime entry exports exactly what src/index.ts declares, the same values', () => {
+  expect(Object.keys(runtime).sort()).toEqual(Object.keys(declared).sort());
+  for (const name of Object.keys(declared)) {
+    expect([name, (runtime as Record<string, unknown>)[name]]).toEqual([name, (declared as Record<string, unknown>)[name]]);
+  }
+});
+
+test('loads the API server\'s rules when the first DaemonSet is built, the evaluator when it is used', () => {
+  const loaded: string[] = [];
+  jest.isolateModules(() => {
+    jest.doMock('../../src/placement', () => {
+      loaded.push('placement');
+      return jest.requireActual('../../src/placement');
+    });
+    jest.doMock('../../src/validation', () => {
+      loaded.push('validation');
+      return jest.requireActual('../../src/validation');
+    });
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const entry: typeof declared = require('../../src/main');
+    expect(entry.Toleration.everything()).toBeDefined();
+    expect(loaded).toEqual([]);
+
+    const manifest = entry.nodeDaemonManifest("NodeDaemon 'agent'", 'agent', { image: 'agent' });
+    expect(loaded).toEqual(['validation']);
+
+    expect(entry.evaluatePlacement([manifest], [entry.node('worker-1')]).daemonSets[0].placements[0].shouldRun).toBe(true);
+    expect(loaded).toEqual(['validation', 'placement']);
+  });
+});
