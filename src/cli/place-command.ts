@@ -2,8 +2,8 @@ import { evaluatePlacement, NodeGrouping, parseInventory, PlacementReport, rende
 import { choiceOption, OptionSpec, parseCommandArgs, stringList } from './args';
 import { CliIo } from './cli-io';
 import { CommandResult } from './command-result';
-import { ExitCode } from './exit-codes';
 import { duplicateFindings } from './duplicate-findings';
+import { ExitCode } from './exit-codes';
 import { checkDaemonSetNames, failedExpectations } from './expectations';
 import { readManifests, requireDaemonSets } from './read-manifests';
 import { SourceReader } from './source-reader';

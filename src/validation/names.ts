@@ -118,3 +118,92 @@ export function percentErrors(value: string): string[] {
   if (PERCENT_RE.test(value)) return [];
   return [formatHint("a valid percent string must be a numeric string followed by an ending '%'", PERCENT, ['1%', '93%'])];
 }
+
+const DNS1123_LABEL_WITH_UNDERSCORE = '_?[a-z0-9]([-_a-z0-9]*[a-z0-9])?';
+const DNS1123_SUBDOMAIN_WITH_UNDERSCORE = `${DNS1123_LABEL_WITH_UNDERSCORE}(\\.${DNS1123_LABEL_WITH_UNDERSCORE})*`;
+const DNS1123_SUBDOMAIN_WITH_UNDERSCORE_RE = whole(DNS1123_SUBDOMAIN_WITH_UNDERSCORE);
+const CONFIG_MAP_KEY = '[-._a-zA-Z0-9]+';
+const CONFIG_MAP_KEY_RE = whole(CONFIG_MAP_KEY);
+const HTTP_HEADER_NAME = '[-A-Za-z0-9]+';
+const HTTP_HEADER_NAME_RE = whole(HTTP_HEADER_NAME);
+const PORT_NAME_MAX = 15;
+
+/** `must be between 1 and 65535, inclusive`, as apimachinery `InclusiveRangeError` words it. */
+export function inclusiveRange(low: number, high: number): string {
+  return `must be between ${low} and ${high}, inclusive`;
+}
+
+/** Search paths of `dnsConfig` (IsDNS1123SubdomainWithUnderscore, the relaxed DNS search rule). */
+export function dns1123SubdomainWithUnderscoreErrors(value: string): string[] {
+  const errors: string[] = [];
+  if (value.length > DNS1123_SUBDOMAIN_MAX) errors.push(tooLong(DNS1123_SUBDOMAIN_MAX));
+  if (!DNS1123_SUBDOMAIN_WITH_UNDERSCORE_RE.test(value)) {
+    errors.push(
+      formatHint(
+        "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '_', '-' or '.', and must start and end with an alphanumeric character",
+        DNS1123_SUBDOMAIN_WITH_UNDERSCORE,
+        ['example.com'],
+      ),
+    );
+  }
+  return errors;
+}
+
+/**
+ * Names given with `generateName`-style tolerance (apimachinery `NameIsDNSSubdomain` with
+ * prefix=true), as `envFrom` references are checked: a trailing dash is masked first.
+ */
+export function dns1123SubdomainPrefixErrors(value: string): string[] {
+  const masked = value.length > 1 && value.endsWith('-') ? `${value.slice(0, -2)}a` : value;
+  return dns1123SubdomainErrors(masked);
+}
+
+/** Container port names and named probe ports (IsValidPortName). */
+export function portNameErrors(value: string): string[] {
+  const errors: string[] = [];
+  if (value.length > PORT_NAME_MAX) errors.push(tooLong(PORT_NAME_MAX));
+  if (!/^[-a-z0-9]+$/.test(value)) errors.push('must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)');
+  if (!/[a-z]/.test(value)) errors.push('must contain at least one letter (a-z)');
+  if (value.includes('--')) errors.push('must not contain consecutive hyphens');
+  if (value.startsWith('-') || value.endsWith('-')) errors.push('must not begin or end with a hyphen');
+  return errors;
+}
+
+/**
+ * Environment variable names and `envFrom` prefixes, by the relaxed rule the API server applies
+ * since 1.32 (IsRelaxedEnvVarName, RelaxedEnvironmentVariableValidation on by default): any
+ * printable ASCII character but `=`. The older C-identifier-like rule would reject names such as
+ * `1ST` that current clusters accept.
+ */
+export function envVarNameErrors(value: string): string[] {
+  if (value.length === 0) return ['environment variable name must be non-empty'];
+  const printableAsciiButEquals = /^[\x20-\x3c\x3e-\x7e]*$/;
+  return printableAsciiButEquals.test(value)
+    ? []
+    : ["a valid environment variable name must consist only of printable ASCII characters other than '='"];
+}
+
+/** Keys of ConfigMaps and Secrets, as `configMapKeyRef` / `items` name them (IsConfigMapKey). */
+export function configMapKeyErrors(value: string): string[] {
+  const errors: string[] = [];
+  if (value.length > DNS1123_SUBDOMAIN_MAX) errors.push(tooLong(DNS1123_SUBDOMAIN_MAX));
+  if (!CONFIG_MAP_KEY_RE.test(value)) {
+    errors.push(
+      formatHint("a valid config key must consist of alphanumeric characters, '-', '_' or '.'", CONFIG_MAP_KEY, [
+        'key.name',
+        'KEY_NAME',
+        'key-name',
+      ]),
+    );
+  }
+  if (value === '.') errors.push("must not be '.'");
+  else if (value === '..') errors.push("must not be '..'");
+  else if (value.startsWith('..')) errors.push("must not start with '..'");
+  return errors;
+}
+
+/** Header names of an `httpGet` probe or hook (IsHTTPHeaderName). */
+export function httpHeaderNameErrors(value: string): string[] {
+  if (HTTP_HEADER_NAME_RE.test(value)) return [];
+  return [formatHint("a valid HTTP header must consist of alphanumeric characters or '-'", HTTP_HEADER_NAME, ['X-Header-Name'])];
+}

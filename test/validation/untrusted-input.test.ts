@@ -132,7 +132,12 @@ describe('validateDaemonSet decodes untrusted shapes as the API server does', ()
 
   it('refuses a quantity that does not parse (Quantity.UnmarshalJSON)', () => {
     expect(validate((ds) => { container(ds).resources = { limits: { cpu: 'two' } }; })).toEqual([
-      expect.objectContaining({ field: `${CONTAINER}.resources.limits[cpu]`, type: 'TypeInvalid', value: 'two' }),
+      expect.objectContaining({
+        field: `${CONTAINER}.resources.limits[cpu]`,
+        type: 'TypeInvalid',
+        value: 'two',
+        message: "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'",
+      }),
     ]);
   });
 

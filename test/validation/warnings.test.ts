@@ -34,8 +34,11 @@ describe('unknown fields: warned as kubectl strict field validation words them, 
       ds.spec.revisionHistoryLimit = 10;
       ds.spec.updateStrategy = { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 1, maxSurge: 0 } };
       Object.assign(podSpec(ds), {
-        hostNetwork: true, dnsPolicy: 'ClusterFirstWithHostNet', priorityClassName: 'system-node-critical',
-        tolerations: [{ operator: 'Exists' }], terminationGracePeriodSeconds: 30,
+        hostNetwork: true,
+        dnsPolicy: 'ClusterFirstWithHostNet',
+        priorityClassName: 'system-node-critical',
+        tolerations: [{ operator: 'Exists' }],
+        terminationGracePeriodSeconds: 30,
         securityContext: { runAsUser: 0, seccompProfile: { type: 'RuntimeDefault' } },
         volumes: [{ name: 'logs', hostPath: { path: '/var/log', type: 'Directory' } }],
       });

@@ -1,7 +1,7 @@
 import { goStructName, goTypeName, jsonValueKind } from './go-type-names';
 import { KIND_DEFINITIONS, KUBERNETES_TYPES } from './kubernetes-types.generated';
-import { parseQuantity } from '../../placement/quantity';
 import { FieldError, FieldPath } from '../field-error';
+import { parseQuantity } from '../quantity';
 import { ValidationWarning } from '../validation-warning';
 
 /** A kind whose schema everynode carries, as `apiVersion kind`. */
@@ -34,6 +34,11 @@ function isPlainObject(value: unknown): value is { readonly [key: string]: unkno
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** The text Quantity.UnmarshalJSON parses: a string's content, trimmed, or a number as written. */
+function quantityText(value: string | number): string {
+  return String(value).trim();
+}
+
 /** Whether a JSON value decodes into a scalar field type as Go's decoder and apimachinery's unmarshalers do. */
 function scalarAccepts(fieldType: string, value: unknown): boolean {
   switch (fieldType) {
@@ -52,7 +57,7 @@ function scalarAccepts(fieldType: string, value: unknown): boolean {
       return typeof value === 'string' || scalarAccepts('int32', value);
     case 'quantity':
       // Quantity.UnmarshalJSON parses the text of a string or a number alike.
-      return (typeof value === 'string' || typeof value === 'number') && parseQuantity(String(value)) !== undefined;
+      return (typeof value === 'string' || typeof value === 'number') && typeof parseQuantity(quantityText(value)) !== 'string';
     default:
       return true;
   }
@@ -107,8 +112,11 @@ class Decoder implements DecodeFindings {
   }
 
   private mismatch(value: unknown, fieldType: string, path: FieldPath, goPath: string, struct: string): void {
-    const message = fieldType === 'quantity' && (typeof value === 'string' || typeof value === 'number')
-      ? 'quantities must be a number with an optional suffix (e.g. 100m, 64Mi, 1.5, 2e3)'
+    const unparsable = fieldType === 'quantity' && (typeof value === 'string' || typeof value === 'number')
+      ? parseQuantity(quantityText(value))
+      : undefined;
+    const message = typeof unparsable === 'string'
+      ? unparsable
       : `json: cannot unmarshal ${jsonValueKind(value)} into Go struct field ${struct}.${goPath} of type ${goTypeName(fieldType)}`;
     this.typeErrors.push(path.typeInvalid(value, message));
   }
