@@ -42,28 +42,58 @@ export function formatFieldError(error: FieldError): string {
   return error.message ? `${parts.join(': ')}: ${error.message}` : parts.join(': ');
 }
 
-/** Builds field paths the way the API server's `field.Path` does. */
+const CHILD = 0;
+const SUBSCRIPT = 1;
+
+/**
+ * Builds field paths the way the API server's `field.Path` does. The text is put together only
+ * when an error asks for it: validation walks every field of every DaemonSet, and nearly all of
+ * them are fine.
+ */
 export class FieldPath {
   static root(name: string): FieldPath {
-    return new FieldPath(name);
+    return new FieldPath(undefined, name, CHILD);
   }
 
-  private constructor(private readonly path: string) {}
+  private text: string | undefined;
+
+  private constructor(
+    private readonly parent: FieldPath | undefined,
+    private readonly segment: string | number,
+    private readonly kind: typeof CHILD | typeof SUBSCRIPT,
+  ) {}
 
   child(...names: string[]): FieldPath {
-    return new FieldPath([this.path, ...names].join('.'));
+    let path: FieldPath = this;
+    for (const name of names) path = new FieldPath(path, name, CHILD);
+    return path;
   }
 
   index(i: number): FieldPath {
-    return new FieldPath(`${this.path}[${i}]`);
+    return new FieldPath(this, i, SUBSCRIPT);
   }
 
   key(k: string): FieldPath {
-    return new FieldPath(`${this.path}[${k}]`);
+    return new FieldPath(this, k, SUBSCRIPT);
   }
 
   toString(): string {
-    return this.path;
+    if (this.text === undefined) {
+      if (!this.parent) this.text = String(this.segment);
+      else this.text = this.kind === CHILD ? `${this.parent.toString()}.${this.segment}` : `${this.parent.toString()}[${this.segment}]`;
+    }
+    return this.text;
+  }
+
+  /** The field names alone, without list indexes or map keys: `spec.template.spec.containers.ports`. */
+  fieldNames(): string {
+    const names: Array<string | number> = [];
+    for (let path: FieldPath | undefined = this; path; path = path.parent) if (path.kind === CHILD) names.push(path.segment);
+    return names.reverse().join('.');
+  }
+
+  private get path(): string {
+    return this.toString();
   }
 
   required(message = ''): FieldError {

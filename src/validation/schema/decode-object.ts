@@ -18,16 +18,37 @@ export interface DecodeFindings {
 const INT32_MIN = -(2 ** 31);
 const INT32_MAX = 2 ** 31 - 1;
 
-/** Field lookups by definition, built on first use: own keys only, so `__proto__` is just an unknown field. */
-const fieldMaps = new Map<string, ReadonlyMap<string, string>>();
+/** A field type read once from its text (`[]IoK8sApiCoreV1Container`), so decoding a value does no string work. */
+type TypeDescriptor =
+  | { readonly kind: 'list'; readonly text: string; readonly element: TypeDescriptor }
+  | { readonly kind: 'map'; readonly text: string; readonly value: TypeDescriptor }
+  | { readonly kind: 'struct'; readonly text: string; readonly fields: ReadonlyMap<string, TypeDescriptor> }
+  | { readonly kind: 'scalar'; readonly text: string };
 
-function fieldsOf(definition: string): ReadonlyMap<string, string> {
-  let fields = fieldMaps.get(definition);
-  if (!fields) {
-    fields = new Map(Object.entries(KUBERNETES_TYPES[definition] ?? {}));
-    fieldMaps.set(definition, fields);
+const descriptors = new Map<string, TypeDescriptor>();
+
+/**
+ * The descriptor of a field type, built on first use. A struct's fields are own keys of the
+ * generated table only, so a field named `__proto__` or `constructor` is just an unknown field.
+ */
+function descriptorOf(text: string): TypeDescriptor {
+  let descriptor = descriptors.get(text);
+  if (descriptor) return descriptor;
+  if (text.startsWith('[]')) {
+    descriptor = { kind: 'list', text, element: descriptorOf(text.slice(2)) };
+  } else if (text.startsWith('map[string]')) {
+    descriptor = { kind: 'map', text, value: descriptorOf(text.slice('map[string]'.length)) };
+  } else if (Object.prototype.hasOwnProperty.call(KUBERNETES_TYPES, text)) {
+    const fields = new Map<string, TypeDescriptor>();
+    descriptor = { kind: 'struct', text, fields };
+    // Registered before its fields are read: definitions may refer to themselves.
+    descriptors.set(text, descriptor);
+    for (const [name, fieldType] of Object.entries(KUBERNETES_TYPES[text])) fields.set(name, descriptorOf(fieldType));
+  } else {
+    descriptor = { kind: 'scalar', text };
   }
-  return fields;
+  descriptors.set(text, descriptor);
+  return descriptor;
 }
 
 function isPlainObject(value: unknown): value is { readonly [key: string]: unknown } {
@@ -75,49 +96,47 @@ class Decoder implements DecodeFindings {
   readonly typeErrors: FieldError[] = [];
   readonly unknownFields: ValidationWarning[] = [];
 
-  decodeStruct(value: unknown, definition: string, path: FieldPath | undefined, goPath: string): void {
-    const fields = fieldsOf(definition);
-    const object = value as { readonly [key: string]: unknown };
+  decodeStruct(object: { readonly [key: string]: unknown }, type: TypeDescriptor & { kind: 'struct' }, path: FieldPath | undefined): void {
     for (const key of Object.keys(object)) {
       const fieldPath = path ? path.child(key) : FieldPath.root(key);
-      const fieldType = fields.get(key);
+      const fieldType = type.fields.get(key);
       if (fieldType === undefined) {
-        this.unknownFields.push({ code: 'UnknownField', field: fieldPath.toString(), message: `unknown field "${fieldPath}"` });
+        const field = fieldPath.toString();
+        this.unknownFields.push({ code: 'UnknownField', field, message: `unknown field "${field}"` });
         continue;
       }
-      this.decodeValue(object[key], fieldType, fieldPath, goPath ? `${goPath}.${key}` : key, goStructName(definition));
+      this.decodeValue(object[key], fieldType, fieldPath, type);
     }
   }
 
-  private decodeValue(value: unknown, fieldType: string, path: FieldPath, goPath: string, struct: string): void {
+  /** @param struct the struct that holds the field, which the decoder's message names */
+  private decodeValue(value: unknown, type: TypeDescriptor, path: FieldPath, struct: TypeDescriptor): void {
     if (value === null || value === undefined) return;
-    if (fieldType.startsWith('[]')) {
-      if (!Array.isArray(value)) return this.mismatch(value, fieldType, path, goPath, struct);
-      const elementType = fieldType.slice(2);
-      value.forEach((element, i) => this.decodeValue(element, elementType, path.index(i), goPath, struct));
-      return;
+    switch (type.kind) {
+      case 'list':
+        if (!Array.isArray(value)) return this.mismatch(value, type, path, struct);
+        for (let i = 0; i < value.length; i++) this.decodeValue(value[i], type.element, path.index(i), struct);
+        return;
+      case 'map':
+        if (!isPlainObject(value)) return this.mismatch(value, type, path, struct);
+        for (const key of Object.keys(value)) this.decodeValue(value[key], type.value, path.key(key), struct);
+        return;
+      case 'struct':
+        if (!isPlainObject(value)) return this.mismatch(value, type, path, struct);
+        return this.decodeStruct(value, type, path);
+      case 'scalar':
+        if (!scalarAccepts(type.text, value)) this.mismatch(value, type, path, struct);
     }
-    if (fieldType.startsWith('map[string]')) {
-      if (!isPlainObject(value)) return this.mismatch(value, fieldType, path, goPath, struct);
-      const valueType = fieldType.slice('map[string]'.length);
-      for (const key of Object.keys(value)) this.decodeValue(value[key], valueType, path.key(key), goPath, struct);
-      return;
-    }
-    if (KUBERNETES_TYPES[fieldType] !== undefined && Object.prototype.hasOwnProperty.call(KUBERNETES_TYPES, fieldType)) {
-      if (!isPlainObject(value)) return this.mismatch(value, fieldType, path, goPath, struct);
-      this.decodeStruct(value, fieldType, path, goPath);
-      return;
-    }
-    if (!scalarAccepts(fieldType, value)) this.mismatch(value, fieldType, path, goPath, struct);
   }
 
-  private mismatch(value: unknown, fieldType: string, path: FieldPath, goPath: string, struct: string): void {
-    const unparsable = fieldType === 'quantity' && (typeof value === 'string' || typeof value === 'number')
+  private mismatch(value: unknown, type: TypeDescriptor, path: FieldPath, struct: TypeDescriptor): void {
+    const unparsable = type.text === 'quantity' && (typeof value === 'string' || typeof value === 'number')
       ? parseQuantity(quantityText(value))
       : undefined;
+    // Go's decoder names the field by the struct fields it walked through, without list indexes or map keys.
     const message = typeof unparsable === 'string'
       ? unparsable
-      : `json: cannot unmarshal ${jsonValueKind(value)} into Go struct field ${struct}.${goPath} of type ${goTypeName(fieldType)}`;
+      : `json: cannot unmarshal ${jsonValueKind(value)} into Go struct field ${goStructName(struct.text)}.${path.fieldNames()} of type ${goTypeName(type.text)}`;
     this.typeErrors.push(path.typeInvalid(value, message));
   }
 }
@@ -128,7 +147,7 @@ class Decoder implements DecodeFindings {
  */
 export function decodeObject(object: unknown, kind: DecodedKind): DecodeFindings {
   const decoder = new Decoder();
-  const definition = KIND_DEFINITIONS[kind];
-  if (isPlainObject(object)) decoder.decodeStruct(object, definition, undefined, '');
+  const type = descriptorOf(KIND_DEFINITIONS[kind]);
+  if (isPlainObject(object) && type.kind === 'struct') decoder.decodeStruct(object, type, undefined);
   return decoder;
 }
