@@ -4,6 +4,27 @@
  * Each function returns the API server's messages; an empty list means valid.
  */
 
+/** At most this many valid names are remembered per check, so a long-running process stays small. */
+const REMEMBERED_NAMES = 4096;
+
+/**
+ * The same names recur in every DaemonSet of an app (`app.kubernetes.io/name`, `kubernetes.io/os`,
+ * `default`): a name found valid once is not checked again. Only valid names are remembered, and
+ * each call returns a list of its own.
+ */
+function rememberValid(check: (value: string) => string[]): (value: string) => string[] {
+  const valid = new Set<string>();
+  return (value: string) => {
+    if (valid.has(value)) return [];
+    const errors = check(value);
+    if (errors.length === 0) {
+      if (valid.size >= REMEMBERED_NAMES) valid.clear();
+      valid.add(value);
+    }
+    return errors;
+  };
+}
+
 const QUALIFIED_NAME_PART = '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]';
 const LABEL_VALUE = `(${QUALIFIED_NAME_PART})?`;
 const DNS1123_LABEL = '[a-z0-9]([-a-z0-9]*[a-z0-9])?';
@@ -34,7 +55,7 @@ const QUALIFIED_NAME_HINT =
   "must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
 
 /** Label keys, annotation keys, toleration keys, node selector keys. */
-export function qualifiedNameErrors(value: string): string[] {
+export const qualifiedNameErrors = rememberValid(function qualifiedNameErrors(value: string): string[] {
   const parts = value.split('/');
   let name: string;
   const errors: string[] = [];
@@ -63,10 +84,10 @@ export function qualifiedNameErrors(value: string): string[] {
     errors.push(formatHint(`name part ${QUALIFIED_NAME_HINT}`, QUALIFIED_NAME_PART, ['MyName', 'my.name', '123-abc']));
   }
   return errors;
-}
+});
 
 /** Label values, toleration values, node selector values. */
-export function labelValueErrors(value: string): string[] {
+export const labelValueErrors = rememberValid(function labelValueErrors(value: string): string[] {
   const errors: string[] = [];
   if (value.length > LABEL_VALUE_MAX) errors.push(tooLong(LABEL_VALUE_MAX));
   if (!LABEL_VALUE_RE.test(value)) {
@@ -79,10 +100,10 @@ export function labelValueErrors(value: string): string[] {
     );
   }
   return errors;
-}
+});
 
 /** Object names (DaemonSet, PriorityClass, ServiceAccount) and node names. */
-export function dns1123SubdomainErrors(value: string): string[] {
+export const dns1123SubdomainErrors = rememberValid(function dns1123SubdomainErrors(value: string): string[] {
   const errors: string[] = [];
   if (value.length > DNS1123_SUBDOMAIN_MAX) errors.push(tooLong(DNS1123_SUBDOMAIN_MAX));
   if (!DNS1123_SUBDOMAIN_RE.test(value)) {
@@ -95,10 +116,10 @@ export function dns1123SubdomainErrors(value: string): string[] {
     );
   }
   return errors;
-}
+});
 
 /** Namespaces, container names, volume names. */
-export function dns1123LabelErrors(value: string): string[] {
+export const dns1123LabelErrors = rememberValid(function dns1123LabelErrors(value: string): string[] {
   const errors: string[] = [];
   if (value.length > DNS1123_LABEL_MAX) errors.push(tooLong(DNS1123_LABEL_MAX));
   if (!DNS1123_LABEL_RE.test(value)) {
@@ -111,7 +132,7 @@ export function dns1123LabelErrors(value: string): string[] {
     );
   }
   return errors;
-}
+});
 
 /** `maxUnavailable` / `maxSurge` given as a string. */
 export function percentErrors(value: string): string[] {

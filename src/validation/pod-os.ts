@@ -4,13 +4,20 @@ import { JsonObject, listAt, objectAt, stringAt } from '../json/shape';
 const OS_NAMES = ['linux', 'windows'];
 const WINDOWS_FORBIDDEN = 'cannot be set for a windows pod';
 
+const CONTAINER_LISTS = ['initContainers', 'containers', 'ephemeralContainers'] as const;
+
 const isSet = (value: unknown) => value !== undefined && value !== null;
 
 /** Every container of the spec with its path, init containers first, as `VisitContainersWithPath` walks them. */
 export function containersWithPaths(spec: JsonObject, specPath: FieldPath): Array<[JsonObject, FieldPath]> {
-  return (['initContainers', 'containers', 'ephemeralContainers'] as const).flatMap((key) =>
-    listAt(spec[key]).map((raw, i): [JsonObject, FieldPath] => [objectAt(raw) ?? {}, specPath.child(key).index(i)]),
-  );
+  const found: Array<[JsonObject, FieldPath]> = [];
+  for (const key of CONTAINER_LISTS) {
+    const list = listAt(spec[key]);
+    if (list.length === 0) continue;
+    const listPath = specPath.child(key);
+    for (let i = 0; i < list.length; i++) found.push([objectAt(list[i]) ?? {}, listPath.index(i)]);
+  }
+  return found;
 }
 
 /** Mirrors `validateLinux` in pkg/apis/core/validation/validation.go: Windows options mean nothing on Linux. */

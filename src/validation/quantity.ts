@@ -59,11 +59,27 @@ function roundAwayFromZero(q: Quantity, exponent: number): Quantity {
   return { ...q, mantissa, exponent };
 }
 
+/** At most this many quantities are remembered, so a long-running process stays small. */
+const REMEMBERED_QUANTITIES = 4096;
+const remembered = new Map<string, Quantity | string>();
+
 /**
  * Reads a quantity as `resource.ParseQuantity` does (after JSON decoding trims spaces), or returns
- * the error message the API server's decoder reports.
+ * the error message the API server's decoder reports. The same few quantities (`100m`, `128Mi`)
+ * recur across an app's DaemonSets and are each checked by the decoder and by the resource rules:
+ * results are remembered, and a Quantity is never changed once made.
  */
 export function parseQuantity(input: string): Quantity | string {
+  let result = remembered.get(input);
+  if (result === undefined) {
+    result = parseQuantityText(input);
+    if (remembered.size >= REMEMBERED_QUANTITIES) remembered.clear();
+    remembered.set(input, result);
+  }
+  return result;
+}
+
+function parseQuantityText(input: string): Quantity | string {
   const text = input.trim();
   if (text.length === 0) return QUANTITY_FORMAT_ERROR;
   if (text === '0') return ZERO;

@@ -98,14 +98,16 @@ class Decoder implements DecodeFindings {
 
   decodeStruct(object: { readonly [key: string]: unknown }, type: TypeDescriptor & { kind: 'struct' }, path: FieldPath | undefined): void {
     for (const key of Object.keys(object)) {
-      const fieldPath = path ? path.child(key) : FieldPath.root(key);
       const fieldType = type.fields.get(key);
       if (fieldType === undefined) {
-        const field = fieldPath.toString();
+        const field = (path ? path.child(key) : FieldPath.root(key)).toString();
         this.unknownFields.push({ code: 'UnknownField', field, message: `unknown field "${field}"` });
         continue;
       }
-      this.decodeValue(object[key], fieldType, fieldPath, type);
+      const value = object[key];
+      // Most fields are well-typed scalars: their path is made only when one is not.
+      if (fieldType.kind === 'scalar' && (value === null || value === undefined || scalarAccepts(fieldType.text, value))) continue;
+      this.decodeValue(value, fieldType, path ? path.child(key) : FieldPath.root(key), type);
     }
   }
 
@@ -115,11 +117,19 @@ class Decoder implements DecodeFindings {
     switch (type.kind) {
       case 'list':
         if (!Array.isArray(value)) return this.mismatch(value, type, path, struct);
-        for (let i = 0; i < value.length; i++) this.decodeValue(value[i], type.element, path.index(i), struct);
+        for (let i = 0; i < value.length; i++) {
+          const element = value[i];
+          if (type.element.kind === 'scalar' && (element === null || scalarAccepts(type.element.text, element))) continue;
+          this.decodeValue(element, type.element, path.index(i), struct);
+        }
         return;
       case 'map':
         if (!isPlainObject(value)) return this.mismatch(value, type, path, struct);
-        for (const key of Object.keys(value)) this.decodeValue(value[key], type.value, path.key(key), struct);
+        for (const key of Object.keys(value)) {
+          const entry = value[key];
+          if (type.value.kind === 'scalar' && (entry === null || scalarAccepts(type.value.text, entry))) continue;
+          this.decodeValue(entry, type.value, path.key(key), struct);
+        }
         return;
       case 'struct':
         if (!isPlainObject(value)) return this.mismatch(value, type, path, struct);
