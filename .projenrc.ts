@@ -145,6 +145,13 @@ project.addTask('docgen:check', {
 });
 project.testTask.spawn(project.tasks.tryFind('docgen:check')!);
 
+// The field types validation decodes against, generated from the schema kubernetes-models ships;
+// test/validation/kubernetes-types.test.ts fails when they are stale.
+project.addTask('kubernetes-types', {
+  description: 'Regenerate src/validation/schema/kubernetes-types.generated.ts from kubernetes-models',
+  exec: 'ts-node --project projenrc/tsconfig.json projenrc/kubernetes-types.ts src/validation/schema/kubernetes-types.generated.ts',
+});
+
 project.addTask('example', {
   description: 'Synthesize examples/cluster-agents into examples/cluster-agents/dist',
   exec: 'ts-node --project examples/tsconfig.json examples/cluster-agents/main.ts',
