@@ -1,3 +1,6 @@
+// Loaded before anything else, so that without the framework the error names cdk8s, the package to install.
+import 'cdk8s';
+
 export * from '../daemon';
 export { validateDaemonSet, formatFieldError, FieldError, FieldErrorType } from '../validation';
 export { ChartMetadata } from './chart-metadata';
