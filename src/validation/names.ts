@@ -55,7 +55,7 @@ const QUALIFIED_NAME_HINT =
   "must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
 
 /** Label keys, annotation keys, toleration keys, node selector keys. */
-export const qualifiedNameErrors = rememberValid(function qualifiedNameErrors(value: string): string[] {
+export const qualifiedNameErrors = rememberValid((value: string): string[] => {
   const parts = value.split('/');
   let name: string;
   const errors: string[] = [];
@@ -87,7 +87,7 @@ export const qualifiedNameErrors = rememberValid(function qualifiedNameErrors(va
 });
 
 /** Label values, toleration values, node selector values. */
-export const labelValueErrors = rememberValid(function labelValueErrors(value: string): string[] {
+export const labelValueErrors = rememberValid((value: string): string[] => {
   const errors: string[] = [];
   if (value.length > LABEL_VALUE_MAX) errors.push(tooLong(LABEL_VALUE_MAX));
   if (!LABEL_VALUE_RE.test(value)) {
@@ -103,7 +103,7 @@ export const labelValueErrors = rememberValid(function labelValueErrors(value: s
 });
 
 /** Object names (DaemonSet, PriorityClass, ServiceAccount) and node names. */
-export const dns1123SubdomainErrors = rememberValid(function dns1123SubdomainErrors(value: string): string[] {
+export const dns1123SubdomainErrors = rememberValid((value: string): string[] => {
   const errors: string[] = [];
   if (value.length > DNS1123_SUBDOMAIN_MAX) errors.push(tooLong(DNS1123_SUBDOMAIN_MAX));
   if (!DNS1123_SUBDOMAIN_RE.test(value)) {
@@ -119,7 +119,7 @@ export const dns1123SubdomainErrors = rememberValid(function dns1123SubdomainErr
 });
 
 /** Namespaces, container names, volume names. */
-export const dns1123LabelErrors = rememberValid(function dns1123LabelErrors(value: string): string[] {
+export const dns1123LabelErrors = rememberValid((value: string): string[] => {
   const errors: string[] = [];
   if (value.length > DNS1123_LABEL_MAX) errors.push(tooLong(DNS1123_LABEL_MAX));
   if (!DNS1123_LABEL_RE.test(value)) {
