@@ -196,10 +196,11 @@ export function portNameErrors(value: string): string[] {
  * printable ASCII character but `=`. The older C-identifier-like rule would reject names such as
  * `1ST` that current clusters accept.
  */
+const PRINTABLE_ASCII_BUT_EQUALS = /^[\x20-\x3c\x3e-\x7e]*$/;
+
 export function envVarNameErrors(value: string): string[] {
   if (value.length === 0) return ['environment variable name must be non-empty'];
-  const printableAsciiButEquals = /^[\x20-\x3c\x3e-\x7e]*$/;
-  return printableAsciiButEquals.test(value)
+  return PRINTABLE_ASCII_BUT_EQUALS.test(value)
     ? []
     : ["a valid environment variable name must consist only of printable ASCII characters other than '='"];
 }

@@ -59,6 +59,9 @@ function roundAwayFromZero(q: Quantity, exponent: number): Quantity {
   return { ...q, mantissa, exponent };
 }
 
+const MILLI_EXPONENT = -3;
+const roundedToMilli = new WeakMap<Quantity, Quantity>();
+
 /** At most this many quantities are remembered, so a long-running process stays small. */
 const REMEMBERED_QUANTITIES = 4096;
 const remembered = new Map<string, Quantity | string>();
@@ -155,8 +158,17 @@ export function quantitySign(q: Quantity): number {
 
 /** `Quantity.RoundUp(scale)`: how v1 defaulting (`SetDefaults_ResourceList`) rounds resources to milli-units. */
 export function roundUpToScale(q: Quantity, exponent: number): Quantity {
-  return roundAwayFromZero(q, exponent);
+  // Parsed quantities are shared (see parseQuantity), and so is their rounding to milli-units,
+  // which every resource list of every container asks for.
+  if (exponent !== MILLI_EXPONENT) return roundAwayFromZero(q, exponent);
+  let rounded = roundedToMilli.get(q);
+  if (rounded === undefined) {
+    rounded = roundAwayFromZero(q, exponent);
+    roundedToMilli.set(q, rounded);
+  }
+  return rounded;
 }
+
 
 /** The value rounded up to a multiple of 10^`exponent`, as an integer count of that unit (`ScaledValue`). */
 export function scaledValue(q: Quantity, exponent: number): bigint {

@@ -155,11 +155,10 @@ export function validateResourceRequirements(resources: JsonObject | undefined, 
       continue;
     }
     const comparison = compareQuantities(quantity, limit);
-    const value = formatQuantity(quantity);
     if (comparison !== 0 && !overcommitAllowed(name)) {
-      errors.push(requestsPath.invalid(value, `must be equal to ${name} limit of ${formatQuantity(limit)}`));
+      errors.push(requestsPath.invalid(formatQuantity(quantity), `must be equal to ${name} limit of ${formatQuantity(limit)}`));
     } else if (comparison > 0) {
-      errors.push(requestsPath.invalid(value, `must be less than or equal to ${name} limit of ${formatQuantity(limit)}`));
+      errors.push(requestsPath.invalid(formatQuantity(quantity), `must be less than or equal to ${name} limit of ${formatQuantity(limit)}`));
     }
   }
   if (hugePages && !cpuOrMemory) errors.push(path.forbidden('HugePages require cpu or memory'));
