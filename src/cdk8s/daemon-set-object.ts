@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import { DaemonSetManifest } from '../daemon';
 import { copyPlainJson, isPlainJson, sameJson } from './plain-json';
 import { hasOwnResolvers } from './resolvers';
-import { modelWarnings } from '../daemon/model-warnings';
+import { modelBuiltPlainData, modelWarnings } from '../daemon/model-warnings';
 import { JsonObject } from '../json/shape';
 import { checkDaemonSet, DaemonSetCheck, FieldError } from '../validation';
 
@@ -51,7 +51,8 @@ export class DaemonSetObject extends ApiObject {
     Object.defineProperty(this, DAEMON_SET_OBJECT, { value: true });
 
     this.checkedMetadata = copyPlainJson(metadataFields(this.metadata));
-    this.plain = isPlainJson(rest);
+    // The model's check already walked the whole manifest and saw whether it is plain data.
+    this.plain = modelBuiltPlainData(manifest) ?? isPlainJson(rest);
     // cdk8s gave the metadata its chart's namespace and labels. When they are plain data and the
     // model already had them, the metadata is written as the model built and checked it, and
     // resolving it here (`metadata.toJson()`, the costliest step of constructing) would only say so.

@@ -5,11 +5,12 @@ import { hardenContainer, hardenPod } from './hardened-profile';
 import { hostPathVolumes } from './host-paths';
 import { podLabelsFor, selectorLabelsFor } from './identity';
 import { Container, DaemonSetManifest, EnvVar, PodSpec, TolerationSpec } from './kubernetes-types';
-import { recordModelWarnings } from './model-warnings';
+import { recordModelFindings } from './model-warnings';
 import { NodeFilter } from './node-filter';
 import { DaemonPropsError, PropProblem } from './props-error';
 import { Rollout } from './rollout';
 import { Toleration } from './toleration';
+import type * as Inspection from '../validation/check-daemon-set';
 import { dns1123SubdomainErrors } from '../validation/names';
 
 /** What a daemon kind adds to the props: where it must run and what it must tolerate. */
@@ -24,6 +25,8 @@ export interface DaemonPlacement {
 // loaded when the first DaemonSet is built.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const validation = lazyModule<typeof Validation>(() => require('../validation'));
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const inspection = lazyModule<typeof Inspection>(() => require('../validation/check-daemon-set'));
 
 const DEFAULT_ROLLOUT = Rollout.rollingUpdate({ maxUnavailable: 1 });
 const DEFAULT_REVISION_HISTORY_LIMIT = 10;
@@ -97,14 +100,14 @@ export function buildDaemonSet(owner: string, name: string, props: DaemonProps, 
     },
   };
 
-  const { errors, warnings } = validation.checkDaemonSet(manifest);
+  const { errors, warnings, plainData } = inspection.inspectDaemonSet(manifest);
   if (errors.length > 0) {
     throw new DaemonPropsError(
       owner,
       errors.map((error) => ({ field: error.field, message: validation.formatFieldError(error).slice(error.field.length + 2) })),
     );
   }
-  recordModelWarnings(manifest, warnings);
+  recordModelFindings(manifest, { warnings, plainData });
   return manifest;
 }
 

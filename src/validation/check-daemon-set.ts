@@ -26,16 +26,23 @@ export interface DaemonSetCheck {
  * @param previous the DaemonSet as last released, to check an update
  */
 export function checkDaemonSet(manifest: unknown, previous?: unknown): DaemonSetCheck {
+  const { errors, warnings } = inspectDaemonSet(manifest, previous);
+  return { errors, warnings };
+}
+
+/** `checkDaemonSet`, and whether the DaemonSet is plain data, which the model's adapters need to know. */
+export function inspectDaemonSet(manifest: unknown, previous?: unknown): DaemonSetCheck & { readonly plainData: boolean } {
   const daemonSet = objectAt(manifest);
-  if (!daemonSet) return { errors: [FieldPath.root('<root>').invalid(manifest, 'a DaemonSet must be an object')], warnings: [] };
-  const { typeErrors, unknownFields } = decodeObject(daemonSet, 'apps/v1 DaemonSet');
-  if (typeErrors.length > 0) return { errors: typeErrors, warnings: unknownFields };
+  if (!daemonSet) return { errors: [FieldPath.root('<root>').invalid(manifest, 'a DaemonSet must be an object')], warnings: [], plainData: true };
+  const { typeErrors, unknownFields, plainData } = decodeObject(daemonSet, 'apps/v1 DaemonSet');
+  if (typeErrors.length > 0) return { errors: typeErrors, warnings: unknownFields, plainData };
 
   const podSpecPath = FieldPath.root('spec').child('template', 'spec');
   const podSpec = objectAt(objectAt(objectAt(daemonSet.spec)?.template)?.spec);
   return {
     errors: validateDecodedDaemonSet(daemonSet, previous),
     warnings: [...unknownFields, ...nonIntegerComparisons(podSpec, podSpecPath), ...imageReferenceWarnings(podSpec, podSpecPath)],
+    plainData,
   };
 }
 

@@ -20,9 +20,9 @@ test('loads the API server\'s rules when the first DaemonSet is built, the evalu
       loaded.push('placement');
       return jest.requireActual('../../src/placement');
     });
-    jest.doMock('../../src/validation', () => {
+    jest.doMock('../../src/validation/check-daemon-set', () => {
       loaded.push('validation');
-      return jest.requireActual('../../src/validation');
+      return jest.requireActual('../../src/validation/check-daemon-set');
     });
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const entry: typeof declared = require('../../src/main');

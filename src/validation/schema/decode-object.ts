@@ -13,6 +13,11 @@ export interface DecodeFindings {
   readonly typeErrors: FieldError[];
   /** Fields the schema does not have: the API server drops them, kubectl warns. */
   readonly unknownFields: ValidationWarning[];
+  /**
+   * Whether every object is plain data (a literal or parsed JSON), not a class instance such as a
+   * cdk8s `Lazy` that a framework may turn into another value when it writes the object.
+   */
+  readonly plainData: boolean;
 }
 
 const INT32_MIN = -(2 ** 31);
@@ -95,13 +100,17 @@ function scalarAccepts(fieldType: string, value: unknown): boolean {
 class Decoder implements DecodeFindings {
   readonly typeErrors: FieldError[] = [];
   readonly unknownFields: ValidationWarning[] = [];
+  plainData = true;
 
   decodeStruct(object: { readonly [key: string]: unknown }, type: TypeDescriptor & { kind: 'struct' }, path: FieldPath | undefined): void {
+    this.notePlainness(object);
     for (const key of Object.keys(object)) {
       const fieldType = type.fields.get(key);
       if (fieldType === undefined) {
         const field = (path ? path.child(key) : FieldPath.root(key)).toString();
         this.unknownFields.push({ code: 'UnknownField', field, message: `unknown field "${field}"` });
+        // Dropped by the API server, but a framework writes it first, and may resolve it into anything.
+        this.notePlainValue(object[key]);
         continue;
       }
       const value = object[key];
@@ -125,6 +134,7 @@ class Decoder implements DecodeFindings {
         return;
       case 'map':
         if (!isPlainObject(value)) return this.mismatch(value, type, path, struct);
+        this.notePlainness(value);
         for (const key of Object.keys(value)) {
           const entry = value[key];
           if (type.value.kind === 'scalar' && (entry === null || scalarAccepts(type.value.text, entry))) continue;
@@ -136,7 +146,23 @@ class Decoder implements DecodeFindings {
         return this.decodeStruct(value, type, path);
       case 'scalar':
         if (!scalarAccepts(type.text, value)) this.mismatch(value, type, path, struct);
+        else if (type.text === 'any') this.notePlainValue(value);
     }
+  }
+
+  /** Notes whether a value the schema does not describe is plain data, all the way down. */
+  private notePlainValue(value: unknown): void {
+    if (!this.plainData || value === null || typeof value !== 'object') {
+      if (typeof value === 'function') this.plainData = false;
+      return;
+    }
+    this.notePlainness(value);
+    for (const key of Object.keys(value)) this.notePlainValue((value as { readonly [key: string]: unknown })[key]);
+  }
+
+  private notePlainness(object: object): void {
+    const prototype: unknown = Object.getPrototypeOf(object);
+    if (prototype !== Object.prototype && prototype !== Array.prototype && prototype !== null) this.plainData = false;
   }
 
   private mismatch(value: unknown, type: TypeDescriptor, path: FieldPath, struct: TypeDescriptor): void {
