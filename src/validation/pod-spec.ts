@@ -88,36 +88,43 @@ export function validatePodSpec(spec: JsonObject, path: FieldPath): FieldError[]
   errors.push(...validateContainers(containers, pod, path.child('containers')));
   errors.push(...validateInitContainers(listAt(spec.initContainers), containers, pod, path.child('initContainers')));
   errors.push(...validateHostNetworkPorts(containers, hostNetwork, path.child('containers')));
+  // Most of what follows reads one optional field, and most pod specs set few of them: an absent
+  // field (undefined or null, its zero value) has nothing to check, so no path is made for it.
+  const present = (field: string) => spec[field] !== undefined && spec[field] !== null;
   errors.push(...validateRestartPolicy(spec.restartPolicy, path.child('restartPolicy')));
   errors.push(...validateDnsPolicy(spec.dnsPolicy, path.child('dnsPolicy')));
-  errors.push(...validateLabels(spec.nodeSelector, path.child('nodeSelector')));
+  if (present('nodeSelector')) errors.push(...validateLabels(spec.nodeSelector, path.child('nodeSelector')));
   errors.push(...validatePodSecurityContext(spec, path));
   const affinity = objectAt(spec.affinity);
-  errors.push(...validateNodeAffinity(objectAt(affinity?.nodeAffinity), path.child('affinity', 'nodeAffinity')));
-  errors.push(...validatePodAffinityKind(objectAt(affinity?.podAffinity), path.child('affinity', 'podAffinity')));
-  errors.push(...validatePodAffinityKind(objectAt(affinity?.podAntiAffinity), path.child('affinity', 'podAntiAffinity')));
+  if (affinity) {
+    errors.push(...validateNodeAffinity(objectAt(affinity.nodeAffinity), path.child('affinity', 'nodeAffinity')));
+    errors.push(...validatePodAffinityKind(objectAt(affinity.podAffinity), path.child('affinity', 'podAffinity')));
+    errors.push(...validatePodAffinityKind(objectAt(affinity.podAntiAffinity), path.child('affinity', 'podAntiAffinity')));
+  }
   errors.push(...validatePodDnsConfig(spec, path.child('dnsConfig')));
-  errors.push(...validateReadinessGates(spec.readinessGates, path.child('readinessGates')));
-  errors.push(...validateSchedulingGates(spec.schedulingGates, path.child('schedulingGates')));
-  errors.push(...validateTopologySpreadConstraints(spec.topologySpreadConstraints, path.child('topologySpreadConstraints')));
+  if (present('readinessGates')) errors.push(...validateReadinessGates(spec.readinessGates, path.child('readinessGates')));
+  if (present('schedulingGates')) errors.push(...validateSchedulingGates(spec.schedulingGates, path.child('schedulingGates')));
+  if (present('topologySpreadConstraints')) {
+    errors.push(...validateTopologySpreadConstraints(spec.topologySpreadConstraints, path.child('topologySpreadConstraints')));
+  }
   errors.push(...validateWindowsHostProcess(spec, path));
   errors.push(...validateHostUsers(spec, path));
-  errors.push(...nameErrors(spec.serviceAccountName, dns1123SubdomainErrors, path.child('serviceAccountName')));
-  errors.push(...nameErrors(spec.nodeName, dns1123SubdomainErrors, path.child('nodeName')));
+  if (present('serviceAccountName')) errors.push(...nameErrors(spec.serviceAccountName, dns1123SubdomainErrors, path.child('serviceAccountName')));
+  if (present('nodeName')) errors.push(...nameErrors(spec.nodeName, dns1123SubdomainErrors, path.child('nodeName')));
   const deadline = numberAt(spec.activeDeadlineSeconds);
   if (deadline !== undefined && (deadline < 1 || deadline > MAX_INT32)) {
     errors.push(path.child('activeDeadlineSeconds').invalid(deadline, inclusiveRange(1, MAX_INT32)));
   }
-  errors.push(...nameErrors(spec.hostname, dns1123LabelErrors, path.child('hostname')));
-  errors.push(...nameErrors(spec.subdomain, dns1123LabelErrors, path.child('subdomain')));
-  errors.push(...validateTolerations(spec.tolerations, path.child('tolerations')));
-  errors.push(...validateHostAliases(spec.hostAliases, path.child('hostAliases')));
-  errors.push(...nameErrors(spec.priorityClassName, dns1123SubdomainErrors, path.child('priorityClassName')));
+  if (present('hostname')) errors.push(...nameErrors(spec.hostname, dns1123LabelErrors, path.child('hostname')));
+  if (present('subdomain')) errors.push(...nameErrors(spec.subdomain, dns1123LabelErrors, path.child('subdomain')));
+  if (present('tolerations')) errors.push(...validateTolerations(spec.tolerations, path.child('tolerations')));
+  if (present('hostAliases')) errors.push(...validateHostAliases(spec.hostAliases, path.child('hostAliases')));
+  if (present('priorityClassName')) errors.push(...nameErrors(spec.priorityClassName, dns1123SubdomainErrors, path.child('priorityClassName')));
   const runtimeClassName = stringAt(spec.runtimeClassName);
   if (runtimeClassName !== undefined) {
     errors.push(...dns1123SubdomainErrors(runtimeClassName).map((message) => path.child('runtimeClassName').invalid(runtimeClassName, message)));
   }
-  errors.push(...validatePreemptionPolicy(spec.preemptionPolicy, path.child('preemptionPolicy')));
+  if (present('preemptionPolicy')) errors.push(...validatePreemptionPolicy(spec.preemptionPolicy, path.child('preemptionPolicy')));
   const overhead = objectAt(spec.overhead);
   // Overhead is checked as if it were a container's limits, so its paths read `overhead.limits[cpu]`.
   if (overhead) errors.push(...validateResourceRequirements({ limits: overhead }, path.child('overhead')));
