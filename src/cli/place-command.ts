@@ -2,10 +2,9 @@ import { evaluatePlacement, NodeGrouping, parseInventory, PlacementReport, rende
 import { choiceOption, OptionSpec, parseCommandArgs, stringList } from './args';
 import { CliIo } from './cli-io';
 import { CommandResult } from './command-result';
-import { duplicateFindings } from './duplicate-findings';
 import { ExitCode } from './exit-codes';
 import { checkDaemonSetNames, failedExpectations } from './expectations';
-import { readManifests, requireDaemonSets } from './read-manifests';
+import { duplicatesIn, readManifests, requireDaemonSets } from './read-manifests';
 import { SourceReader } from './source-reader';
 import { PLACE_USAGE } from './usage';
 import { UsageError } from './usage-error';
@@ -73,7 +72,7 @@ export async function placeCommand(args: readonly string[], io: CliIo): Promise<
   const daemonSets = requireDaemonSets(objects, positionals);
 
   // The report's findings name objects only; the CLI knows the files and documents they came from.
-  const report: PlacementReport = { ...evaluatePlacement(daemonSets, nodes), findings: duplicateFindings(objects) };
+  const report: PlacementReport = { ...evaluatePlacement(daemonSets, nodes), findings: duplicatesIn(objects) };
   const failures = failedExpectations(report, {
     everyNode,
     failOnErrors: values['fail-on-errors'] === true,

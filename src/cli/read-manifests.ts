@@ -2,6 +2,7 @@ import { InputError, parseDocuments } from '../input';
 import { SourceReader, STDIN_ARGUMENT } from './source-reader';
 import { JsonObject } from '../json/shape';
 import { isKind, kubernetesObjects } from '../placement/kubernetes-objects';
+import { duplicateObjectFindings, Finding } from '../validation';
 
 /** Where an object was read: the file as the user named it, the document and the line it starts on. */
 export interface ObjectOrigin {
@@ -58,4 +59,9 @@ export function requireDaemonSets(objects: readonly SourcedObject[], argumentLis
     throw new InputError(`${names.join(', ')}: no DaemonSet found (expected apps/v1 DaemonSet objects)`);
   }
   return daemonSets;
+}
+
+/** The objects of the input defined twice, each named with the files and documents of both. */
+export function duplicatesIn(objects: readonly SourcedObject[]): Finding[] {
+  return duplicateObjectFindings(objects.map(({ object }) => object), (i) => describeOrigin(objects[i].origin));
 }

@@ -3,9 +3,8 @@ import { choiceOption, OptionSpec, parseCommandArgs, stringList } from './args';
 import { CliIo } from './cli-io';
 import { CommandResult } from './command-result';
 import { daemonSetId, formatDaemonSetId } from './daemon-set-id';
-import { duplicateFindings } from './duplicate-findings';
 import { ExitCode } from './exit-codes';
-import { daemonSetsIn, readManifests, requireDaemonSets } from './read-manifests';
+import { daemonSetsIn, duplicatesIn, readManifests, requireDaemonSets } from './read-manifests';
 import { SourceReader } from './source-reader';
 import { VALIDATE_USAGE } from './usage';
 import { UsageError } from './usage-error';
@@ -92,7 +91,7 @@ export async function validateCommand(args: readonly string[], io: CliIo): Promi
       errors: checks[i].errors.map(({ field, type, message }) => ({ field, type, message })),
       warnings: checks[i].warnings,
     })),
-    findings: duplicateFindings(objects),
+    findings: duplicatesIn(objects),
   };
   const invalid = report.objects.some((object) => !object.valid) || report.findings.some((f) => f.severity === 'error');
   const warned = report.objects.some((object) => object.warnings.length > 0) || report.findings.length > 0;

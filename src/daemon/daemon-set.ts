@@ -1,5 +1,4 @@
 import { lazyModule } from '../lazy-module';
-import type * as Validation from '../validation';
 import { DaemonProps } from './daemon-props';
 import { hardenContainer, hardenPod } from './hardened-profile';
 import { hostPathVolumes } from './host-paths';
@@ -11,6 +10,7 @@ import { DaemonPropsError, PropProblem } from './props-error';
 import { Rollout } from './rollout';
 import { Toleration } from './toleration';
 import type * as Inspection from '../validation/check-daemon-set';
+import { formatFieldError } from '../validation/field-error';
 import { dns1123SubdomainErrors } from '../validation/names';
 
 /** What a daemon kind adds to the props: where it must run and what it must tolerate. */
@@ -23,8 +23,6 @@ export interface DaemonPlacement {
 
 // The API server's rules are most of what the core entry (src/main.ts) would load at start: they are
 // loaded when the first DaemonSet is built.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const validation = lazyModule<typeof Validation>(() => require('../validation'));
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const inspection = lazyModule<typeof Inspection>(() => require('../validation/check-daemon-set'));
 
@@ -104,7 +102,7 @@ export function buildDaemonSet(owner: string, name: string, props: DaemonProps, 
   if (errors.length > 0) {
     throw new DaemonPropsError(
       owner,
-      errors.map((error) => ({ field: error.field, message: validation.formatFieldError(error).slice(error.field.length + 2) })),
+      errors.map((error) => ({ field: error.field, message: formatFieldError(error).slice(error.field.length + 2) })),
     );
   }
   recordModelFindings(manifest, { warnings, plainData });

@@ -64,17 +64,21 @@ export function findDuplicateObjects(objects: readonly JsonObject[]): DuplicateO
 }
 
 /**
- * One `DuplicateObject` warning per object that repeats an earlier one: in a cluster only the
- * last one applied exists.
+ * One `DuplicateObject` warning per object that repeats an earlier one: applied together, the
+ * later one replaces the earlier one, so only one of them exists in the cluster.
+ *
+ * @param whereIs where the object at an index was read (`a.yaml (document 2, line 9)`), for a
+ *   message that names both places; without it the message names the object only
  */
-export function duplicateObjectFindings(objects: readonly JsonObject[]): Finding[] {
-  return findDuplicateObjects(objects).map(({ duplicate }) => {
+export function duplicateObjectFindings(objects: readonly JsonObject[], whereIs?: (index: number) => string): Finding[] {
+  return findDuplicateObjects(objects).map(({ first, duplicate }) => {
     const object = describeObject(objects[duplicate]);
+    const places = whereIs ? `, in ${whereIs(first)} and in ${whereIs(duplicate)}` : '';
     return {
       code: 'DuplicateObject',
       severity: 'warning',
       objects: [object],
-      message: `${object} is defined more than once: kubectl apply would apply the later definition over the earlier one`,
+      message: `${object} is defined twice${places}: kubectl apply would apply the second over the first`,
     };
   });
 }

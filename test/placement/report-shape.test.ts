@@ -250,3 +250,22 @@ describe('NodeBuilder labels are data', () => {
     expect(only(evaluatePlacement([selecting], [node('n').labels({ ['__proto__']: 'x' })])).desiredNumberScheduled).toBe(1);
   });
 });
+
+describe('findings (DESIGN.md 3.4): objects defined twice', () => {
+  it('names each object that repeats an earlier one, of any kind, and none that differ in kind or namespace', () => {
+    const agent = daemonSet('agent', {}, { namespace: 'kube-system' });
+    const config = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'agent', namespace: 'kube-system' } };
+    const elsewhere = daemonSet('agent', {}, { namespace: 'monitoring' });
+    const report = evaluatePlacement([agent, config, elsewhere, structuredClone(agent), structuredClone(config)], [node('worker-1')]);
+
+    expect(report.findings).toEqual([
+      {
+        code: 'DuplicateObject',
+        severity: 'warning',
+        objects: ['DaemonSet kube-system/agent'],
+        message: 'DaemonSet kube-system/agent is defined twice: kubectl apply would apply the second over the first',
+      },
+      expect.objectContaining({ objects: ['ConfigMap kube-system/agent'] }),
+    ]);
+  });
+});

@@ -90,6 +90,14 @@ function scalarAccepts(fieldType: string, value: unknown): boolean {
 }
 
 /**
+ * A well-typed (or absent) scalar that needs nothing more. Most fields are: their path is then
+ * never made. `any` values are not settled, since their plainness is still to be seen.
+ */
+function isSettledScalar(type: TypeDescriptor, value: unknown): boolean {
+  return type.kind === 'scalar' && type.text !== 'any' && (value === null || value === undefined || scalarAccepts(type.text, value));
+}
+
+/**
  * Walks a parsed object along its schema the way the API server's JSON decoder does
  * (sigs.k8s.io/json, strict mode, behind `runtime.Decode` in apimachinery's JSON serializer).
  * `null` decodes to the zero value of any field; a value of another JSON type is a decode error,
@@ -114,8 +122,7 @@ class Decoder implements DecodeFindings {
         continue;
       }
       const value = object[key];
-      // Most fields are well-typed scalars: their path is made only when one is not.
-      if (fieldType.kind === 'scalar' && (value === null || value === undefined || scalarAccepts(fieldType.text, value))) continue;
+      if (isSettledScalar(fieldType, value)) continue;
       this.decodeValue(value, fieldType, path ? path.child(key) : FieldPath.root(key), type);
     }
   }
@@ -127,18 +134,14 @@ class Decoder implements DecodeFindings {
       case 'list':
         if (!Array.isArray(value)) return this.mismatch(value, type, path, struct);
         for (let i = 0; i < value.length; i++) {
-          const element = value[i];
-          if (type.element.kind === 'scalar' && (element === null || scalarAccepts(type.element.text, element))) continue;
-          this.decodeValue(element, type.element, path.index(i), struct);
+          if (!isSettledScalar(type.element, value[i])) this.decodeValue(value[i], type.element, path.index(i), struct);
         }
         return;
       case 'map':
         if (!isPlainObject(value)) return this.mismatch(value, type, path, struct);
         this.notePlainness(value);
         for (const key of Object.keys(value)) {
-          const entry = value[key];
-          if (type.value.kind === 'scalar' && (entry === null || scalarAccepts(type.value.text, entry))) continue;
-          this.decodeValue(entry, type.value, path.key(key), struct);
+          if (!isSettledScalar(type.value, value[key])) this.decodeValue(value[key], type.value, path.key(key), struct);
         }
         return;
       case 'struct':
