@@ -205,8 +205,13 @@ function nonEmpty<T>(items: T[]): T[] | undefined {
 
 /** Drops undefined fields so the manifest holds only what was set. */
 function compact<T extends object>(object: T): T {
-  // A loop rather than entries/filter/fromEntries: this runs a few times for every DaemonSet built.
+  // for...in rather than Object.entries: this runs a few times for every DaemonSet built, mostly
+  // before the JIT has optimized it, and for...in allocates no entry arrays. The objects compacted
+  // here are object literals, so there are no inherited keys to skip.
   const result: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(object)) if (value !== undefined) result[key] = value;
+  for (const key in object) {
+    const value = object[key];
+    if (value !== undefined) result[key] = value;
+  }
   return result as T;
 }

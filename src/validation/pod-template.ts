@@ -15,16 +15,26 @@ export function validatePodTemplate(template: JsonObject | undefined, path: Fiel
   const specPath = path.child('spec');
   const spec = objectAt(template?.spec) ?? {};
   // ObjectMeta is embedded in PodTemplateSpec, so upstream names these `template.labels`.
-  const errors = [
-    ...validateLabels(metadata?.labels, path.child('labels')),
-    ...validateAnnotations(metadata?.annotations, path.child('annotations')),
-    ...validatePodSpecificAnnotations(metadata?.annotations, spec, specPath, path.child('annotations')),
-    ...validatePodSpec(spec, specPath),
-    ...validateSeccompAnnotationsMatchFields(metadata?.annotations, spec, specPath),
-    ...validateAppArmorAnnotationsMatchFields(metadata?.annotations, spec, specPath),
-  ];
+  const errors = validateLabels(metadata?.labels, path.child('labels'));
+  // The annotation rules below only find something in a pod that has annotations; most have none.
+  const annotations = objectAt(metadata?.annotations);
+  const annotated = annotations !== undefined && hasKeys(annotations);
+  if (annotated) {
+    errors.push(...validateAnnotations(annotations, path.child('annotations')));
+    errors.push(...validatePodSpecificAnnotations(annotations, spec, specPath, path.child('annotations')));
+  }
+  errors.push(...validatePodSpec(spec, specPath));
+  if (annotated) {
+    errors.push(...validateSeccompAnnotationsMatchFields(annotations, spec, specPath));
+    errors.push(...validateAppArmorAnnotationsMatchFields(annotations, spec, specPath));
+  }
   if (listAt(spec.ephemeralContainers).length > 0) {
     errors.push(specPath.child('ephemeralContainers').forbidden('ephemeral containers not allowed in pod template'));
   }
   return errors;
+}
+
+function hasKeys(object: JsonObject): boolean {
+  for (const _ in object) return true;
+  return false;
 }
