@@ -1,6 +1,7 @@
 import { DaemonSetView } from './daemon-set-view';
 import { describeHostPort, HostPort, hostPortsOf, portsConflict } from './host-ports';
 import { CHECKED_RESOURCES, NodeView } from './node-view';
+import { mixedOperatingSystemFindings } from './operating-systems';
 import { podRequests } from './pod-requests';
 import { formatQuantity, parseQuantity } from './quantity';
 import { Advisory } from './report';
@@ -71,10 +72,12 @@ interface ClassLoad {
 
 /**
  * Advisories per DaemonSet: on each node, the requests of every daemon pod placed there above the
- * node's allocatable cpu, memory or pods (the scheduler's NodeResourcesFit), and host ports two
- * of them want (NodePorts). Nodes of one class get the same class-evaluated DaemonSets, so their
- * load is added up once per class; DaemonSets evaluated per node are added node by node. A
- * resource the node reports no allocatable for is not checked.
+ * node's allocatable cpu, memory or pods (the scheduler's NodeResourcesFit), host ports two
+ * of them want (NodePorts), and a pod of a DaemonSet that selects no OS on a node whose OS is not
+ * that of its other pods (the kubelet's side: see `mixedOperatingSystemFindings`). Nodes of one
+ * class get the same class-evaluated DaemonSets, so their load is added up once per class;
+ * DaemonSets evaluated per node are added node by node. A resource the node reports no
+ * allocatable for is not checked. Each DaemonSet's advisories come in inventory order.
  */
 export function nodeAdvisories(
   views: readonly DaemonSetView[],
@@ -118,6 +121,7 @@ export function nodeAdvisories(
       if (hostPorts.length > 0) extraPorts[i] = 1;
     }
   }
+  const mixedOs = mixedOperatingSystemFindings(views, tables, inventory);
   const placedOn = (i: number, load: ClassLoad) => [...load.placed, ...perNode.filter((d) => verdictAt(tables[d], i).shouldRun)];
 
   for (let i = 0; i < inventory.length; i++) {
@@ -138,6 +142,10 @@ export function nodeAdvisories(
         `daemon pods request ${formatQuantity(resource, requested)} ${resource}, ` +
         `allocatable is ${formatQuantity(resource, allocatable)} (${nameList(requesting.map((d) => footprints[d].id))})`;
       for (const d of requesting) byDaemonSet[d].push({ code: 'InsufficientResource', node: node.name, message });
+    }
+    for (const finding of mixedOs) {
+      const message = finding.messageOn(i);
+      if (message !== undefined) byDaemonSet[finding.daemonSet].push({ code: 'MixedOperatingSystems', node: node.name, message });
     }
   }
   return byDaemonSet;

@@ -28,13 +28,18 @@ export interface NodePlacement {
 }
 
 /**
- * What the scheduler would do after the controller created a pod: never changes `shouldRun`.
- * - `InsufficientResource`: the requests of all daemon pods on the node exceed its allocatable.
- * - `HostPortConflict`: two DaemonSets want the same host port and protocol on the node.
+ * What happens after the controller created a pod: never changes `shouldRun`.
+ * - `InsufficientResource`: the requests of all daemon pods on the node exceed its allocatable
+ *   (the scheduler leaves the pod Pending).
+ * - `HostPortConflict`: two DaemonSets want the same host port and protocol on the node (Pending).
+ * - `MixedOperatingSystems`: the DaemonSet selects no operating system (`kubernetes.io/os`) and
+ *   its pods land on nodes of several; this node's OS is not the one most of them (or
+ *   `spec.os.name`) have, so a single-OS image fails to pull or start here, or the kubelet
+ *   rejects the pod. See `mixedOperatingSystemFindings` for what counts as selecting an OS.
  */
-export type AdvisoryCode = 'InsufficientResource' | 'HostPortConflict';
+export type AdvisoryCode = 'InsufficientResource' | 'HostPortConflict' | 'MixedOperatingSystems';
 
-/** A finding about a node where the daemon pod would stay Pending. */
+/** A finding about a node where the controller creates the daemon pod but it would not run. */
 export interface Advisory {
   readonly code: AdvisoryCode;
   readonly node: string;

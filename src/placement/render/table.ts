@@ -61,7 +61,8 @@ export function renderTable(report: PlacementReport, options: TableOptions = {})
   );
   if (advisories.length > 0) {
     const shown = options.maxAdvisories ?? 20;
-    lines.push('', `Advisories (${advisories.length}): the controller creates these pods, the scheduler would leave them Pending:`);
+    // Not only Pending: a pod on a node of another OS is scheduled and then fails on the node.
+    lines.push('', `Advisories (${advisories.length}): the controller creates these pods, but they would not run:`);
     advisories.slice(0, shown).forEach((a) => lines.push(`  ${a}`));
     if (advisories.length > shown) lines.push(`  ... and ${advisories.length - shown} more (see --output json)`);
   }
