@@ -128,6 +128,21 @@ function ofNodes(count: number, report: PlacementReport): string {
   return `${count} of ${report.nodes.length} node${report.nodes.length === 1 ? '' : 's'}`;
 }
 
+/**
+ * The DaemonSet's advisories, on `onNodes` only when given: pods the controller creates that
+ * would still not run (Pending, an image for another OS). A placement that looks right can hide
+ * them, so every message about where the DaemonSet runs shows them.
+ */
+function describeAdvisories(daemonSet: DaemonSetPlacement, onNodes?: readonly string[]): string[] {
+  const advisories = onNodes ? daemonSet.advisories.filter((a) => onNodes.includes(a.node)) : daemonSet.advisories;
+  if (advisories.length === 0) return [];
+  return [
+    '',
+    `Advisories (${advisories.length}), pods the controller creates that would not run:`,
+    ...capped(advisories, (a) => [`  ${a.node}: ${a.code}: ${a.message}`]),
+  ];
+}
+
 function message(hint: string, ...lines: string[]): () => string {
   return () => [hint, '', ...lines].join('\n');
 }
@@ -135,7 +150,10 @@ function message(hint: string, ...lines: string[]): () => string {
 /**
  * The matchers of `everynode/jest`, for `expect.extend`. Each takes the DaemonSet as `name`, or
  * as `namespace/name` when several namespaces hold that name, and fails with a matcher error
- * (also under `.not`) when the report holds no such DaemonSet or node.
+ * (also under `.not`) when the report holds no such DaemonSet or node. A failure message also
+ * lists the DaemonSet's advisories (`MixedOperatingSystems`, `InsufficientResource`, ...): the
+ * matchers check where the controller creates pods, and an advisory says where such a pod would
+ * still not run.
  *
  * @example
  * import { placementMatchers } from 'everynode/jest';
@@ -170,6 +188,7 @@ export const placementMatchers = {
           `DaemonSet ${id} runs on exactly these nodes.`,
           `Expected: not ${printNodes(expected, this.utils.printExpected)}`,
           `Received: ${printNodes(running, this.utils.printReceived)}`,
+          ...describeAdvisories(subject.daemonSet),
         ),
       };
     }
@@ -184,6 +203,7 @@ export const placementMatchers = {
     if (unexpected.length > 0) {
       lines.push('', `Unexpected (${unexpected.length}), a pod runs there:`, ...capped(unexpected, (n) => [`  ${this.utils.RECEIVED_COLOR(n)}`]));
     }
+    lines.push(...describeAdvisories(subject.daemonSet));
     return { pass, message: message(hint, ...lines) };
   },
 
@@ -194,12 +214,15 @@ export const placementMatchers = {
     const skipped = subject.placements.filter((p) => !p.shouldRun);
     const pass = skipped.length === 0;
     const id = daemonSetId(subject);
-    if (pass) return { pass, message: message(hint, `DaemonSet ${id} runs on every node (${ofNodes(report.nodes.length, report)}).`) };
+    if (pass) {
+      return { pass, message: message(hint, `DaemonSet ${id} runs on every node (${ofNodes(report.nodes.length, report)}).`, ...describeAdvisories(subject)) };
+    }
     return {
       pass,
       message: message(hint,
         `DaemonSet ${id} runs on ${ofNodes(report.nodes.length - skipped.length, report)}; it skips ${skipped.length}:`,
         ...capped(skipped, (p) => describeSkip(p, this.utils.RECEIVED_COLOR)),
+        ...describeAdvisories(subject),
       ),
     };
   },
@@ -225,6 +248,7 @@ export const placementMatchers = {
       message: message(hint,
         `DaemonSet ${id} runs on ${ofNodes(running.length, report)}:`,
         ...capped(running, (n) => [`  ${this.utils.RECEIVED_COLOR(n)}`]),
+        ...describeAdvisories(subject),
       ),
     };
   },
@@ -250,7 +274,13 @@ export const placementMatchers = {
     const forCode = reasonCode === undefined ? '' : ` for ${reasonCode}`;
 
     if (placement.shouldRun) {
-      return { pass, message: message(hint, `DaemonSet ${id} runs a pod on ${this.utils.RECEIVED_COLOR(placement.node)}.`) };
+      return {
+        pass,
+        message: message(hint,
+          `DaemonSet ${id} runs a pod on ${this.utils.RECEIVED_COLOR(placement.node)}.`,
+          ...describeAdvisories(subject.daemonSet, [placement.node]),
+        ),
+      };
     }
     const summary = pass
       ? `DaemonSet ${id} skips ${placement.node}${forCode} (${verdictOf(placement)}). Its reasons:`
