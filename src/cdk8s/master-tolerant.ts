@@ -14,11 +14,20 @@ export interface MasterTolerantProps extends DaemonProps {}
  * that tolerates only one of them silently skips the control plane of older or newer clusters.
  * MasterTolerant tolerates both, or only what `kubernetesVersion` needs.
  *
+ * Those are the only taints it adds. A node with any other NoSchedule or NoExecute taint — a GPU
+ * node's `nvidia.com/gpu`, a dedicated pool, `os=windows`, a NotReady node's
+ * `node.kubernetes.io/not-ready:NoSchedule` — gets no pod unless `tolerations` covers it;
+ * `tolerations: [Toleration.everything()]` makes it every node whatever its taints. Nor does it
+ * choose an operating system: give a Linux-only image `nodeSelector: { 'kubernetes.io/os': 'linux' }`,
+ * or an untainted Windows node gets a pod that cannot start.
+ *
  * @example
  * new MasterTolerant(chart, 'fluent-bit', {
  *   image: 'cr.fluentbit.io/fluent/fluent-bit:3.2.0',
  *   hostPaths: { '/var/log': '/var/log' },
  *   priorityClass: PriorityClass.SYSTEM_NODE_CRITICAL,
+ *   nodeSelector: { 'kubernetes.io/os': 'linux' },
+ *   tolerations: [Toleration.everything()],
  * });
  * @see https://kubernetes.io/docs/reference/labels-annotations-taints/#node-role-kubernetes-io-control-plane-taint
  */

@@ -9,10 +9,14 @@ export interface NodeDaemonProps extends DaemonProps {}
 /**
  * One pod on every node: the shape of a log shipper, a metrics exporter or a CNI agent.
  *
- * A NodeDaemon runs on each node that has no taint it does not tolerate, so by default it skips
- * the control plane (see `MasterTolerant`) and tainted pools such as GPU nodes (add
- * `tolerations`). It synthesizes one apps/v1 DaemonSet whose selector is the daemon's name, a
- * rolling update of one node at a time, and nothing the agent did not ask for.
+ * A NodeDaemon runs on each node that has no NoSchedule or NoExecute taint it does not tolerate,
+ * so by default it skips the control plane (see `MasterTolerant`), tainted pools such as GPU nodes,
+ * and NotReady nodes; `tolerations: [Toleration.everything()]` takes it to every node whatever its
+ * taints. It selects no operating system either, and the DaemonSet controller does not check one:
+ * a Linux-only image needs `nodeSelector: { 'kubernetes.io/os': 'linux' }` to stay off Windows
+ * nodes that carry no taint.
+ * It synthesizes one apps/v1 DaemonSet whose selector is the daemon's name, a rolling update of
+ * one node at a time, and nothing the agent did not ask for.
  *
  * @example
  * new NodeDaemon(chart, 'node-exporter', {

@@ -179,12 +179,20 @@ export interface DaemonProps {
   readonly revisionHistoryLimit?: number;
 
   /**
-   * Taints the pods tolerate, on top of what the daemon kind adds.
+   * Taints the pods tolerate, on top of what the daemon kind adds (`MasterTolerant`: the
+   * control-plane taints; `NodeFilteredDaemon`: what its filter needs) and what the DaemonSet
+   * controller adds to every daemon pod (the NoExecute halves of not-ready and unreachable, and
+   * the pressure and unschedulable NoSchedule taints). A node with any other NoSchedule or
+   * NoExecute taint (`nvidia.com/gpu`, a dedicated pool, `os=windows`) gets no pod without one
+   * here; `[Toleration.everything()]` tolerates them all, for an agent that must run on every
+   * node whatever its taints.
    * @default - none
    */
   readonly tolerations?: Toleration[];
   /**
    * Node labels a node must carry, with these values, to run the daemon.
+   * `{ 'kubernetes.io/os': 'linux' }` keeps a Linux-only image off Windows nodes: nothing else
+   * does, since the DaemonSet controller does not check the node's OS.
    * @default - none
    */
   readonly nodeSelector?: Record<string, string>;

@@ -6,10 +6,14 @@ import { nodeDaemonManifest } from '../daemon';
 /**
  * One pod on every node: the shape of a log shipper, a metrics exporter or a CNI agent.
  *
- * A NodeDaemon runs on each node that has no taint it does not tolerate, so by default it skips
- * the control plane (see `MasterTolerant`) and tainted pools such as GPU nodes (add
- * `tolerations`). It creates one `k8s.apps.v1.DaemonSet` whose spec is the cdk8s `NodeDaemon`'s
- * for the same props.
+ * A NodeDaemon runs on each node that has no NoSchedule or NoExecute taint it does not tolerate,
+ * so by default it skips the control plane (see `MasterTolerant`), tainted pools such as GPU nodes,
+ * and NotReady nodes; `tolerations: [Toleration.everything()]` takes it to every node whatever its
+ * taints. It selects no operating system either, and the DaemonSet controller does not check one:
+ * a Linux-only image needs `nodeSelector: { 'kubernetes.io/os': 'linux' }` to stay off Windows
+ * nodes that carry no taint.
+ * It creates one `k8s.apps.v1.DaemonSet` whose spec is the cdk8s `NodeDaemon`'s for the same
+ * props.
  *
  * @example
  * import { NodeDaemon, Rollout } from 'everynode/pulumi';

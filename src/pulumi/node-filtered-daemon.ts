@@ -7,9 +7,10 @@ import { nodeFilteredDaemonManifest } from '../daemon';
  * One pod on every node that a `NodeFilter` selects: GPU device plugins, Windows agents,
  * agents for one pool or architecture.
  *
- * The filter becomes required node affinity, and brings the tolerations its nodes need
- * (`NodeFilter.gpu()` tolerates the `nvidia.com/gpu` taint), so the agent neither misses the nodes
- * it is for nor lands on the others. Its DaemonSet spec is the cdk8s `NodeFilteredDaemon`'s for the
+ * The filter becomes required node affinity, so the agent never lands on a node it does not
+ * select. Some filters bring the tolerations their nodes need (`NodeFilter.gpu()` tolerates the
+ * `nvidia.com/gpu` taint); a selected node with another NoSchedule or NoExecute taint — the
+ * control plane, `os=windows`, a NotReady node — is still skipped unless `tolerations` covers it. Its DaemonSet spec is the cdk8s `NodeFilteredDaemon`'s for the
  * same props.
  *
  * @example
