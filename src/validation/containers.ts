@@ -1,5 +1,6 @@
 import { validateContainerPorts, validateHostPortConflicts } from './container-ports';
 import { validateEnv, validateEnvFrom } from './env-vars';
+import { append } from './error-list';
 import { FieldError, FieldPath } from './field-error';
 import { dns1123LabelErrors } from './names';
 import { validateContainerProbes, validateLifecycle } from './probes';
@@ -64,32 +65,36 @@ function validateResizePolicy(policies: unknown, restartPolicy: string, path: Fi
  * container must satisfy. The image is only required here; leading or trailing spaces are refused
  * for pods, not for templates.
  */
-function validateContainerCommon(container: JsonObject, pod: PodContext, path: FieldPath): FieldError[] {
-  const errors: FieldError[] = [];
+function validateContainerCommon(container: JsonObject, pod: PodContext, path: FieldPath, errors: FieldError[]): void {
   const name = stringAt(container.name) ?? '';
   if (name.length === 0) errors.push(path.child('name').required());
-  else errors.push(...dns1123LabelErrors(name).map((message) => path.child('name').invalid(name, message)));
+  else for (const message of dns1123LabelErrors(name)) errors.push(path.child('name').invalid(name, message));
   if ((stringAt(container.image) ?? '').length === 0) errors.push(path.child('image').required());
-  errors.push(...validateDefaultedEnum(container.terminationMessagePolicy, TERMINATION_MESSAGE_POLICIES, path.child('terminationMessagePolicy')));
-  errors.push(...validateContainerPorts(container.ports, path.child('ports')));
-  errors.push(...validateEnv(container.env, path.child('env')));
-  errors.push(...validateEnvFrom(container.envFrom, path.child('envFrom')));
-  errors.push(...validateVolumeMounts(container, pod.volumes, path.child('volumeMounts')));
-  errors.push(...validateVolumeDevices(container, pod.volumes, path.child('volumeDevices')));
-  errors.push(...validateDefaultedEnum(container.imagePullPolicy, PULL_POLICIES, path.child('imagePullPolicy')));
-  errors.push(...validateResourceRequirements(objectAt(container.resources), path.child('resources')));
-  errors.push(...validateResizePolicy(container.resizePolicy, pod.restartPolicy, path.child('resizePolicy')));
-  errors.push(...validateContainerSecurityContext(objectAt(container.securityContext), pod.hostUsers, path.child('securityContext')));
-  return errors;
+  // Each rule below reads one optional field that most containers leave unset, and finds nothing
+  // without it: no path is made for an absent field.
+  if (isSet(container.terminationMessagePolicy)) {
+    append(errors, validateDefaultedEnum(container.terminationMessagePolicy, TERMINATION_MESSAGE_POLICIES, path.child('terminationMessagePolicy')));
+  }
+  if (isSet(container.ports)) append(errors, validateContainerPorts(container.ports, path.child('ports')));
+  if (isSet(container.env)) append(errors, validateEnv(container.env, path.child('env')));
+  if (isSet(container.envFrom)) append(errors, validateEnvFrom(container.envFrom, path.child('envFrom')));
+  if (listAt(container.volumeMounts).length > 0) append(errors, validateVolumeMounts(container, pod.volumes, path.child('volumeMounts')));
+  if (listAt(container.volumeDevices).length > 0) append(errors, validateVolumeDevices(container, pod.volumes, path.child('volumeDevices')));
+  if (isSet(container.imagePullPolicy)) append(errors, validateDefaultedEnum(container.imagePullPolicy, PULL_POLICIES, path.child('imagePullPolicy')));
+  const resources = objectAt(container.resources);
+  if (resources) append(errors, validateResourceRequirements(resources, path.child('resources')));
+  if (isSet(container.resizePolicy)) append(errors, validateResizePolicy(container.resizePolicy, pod.restartPolicy, path.child('resizePolicy')));
+  const securityContext = objectAt(container.securityContext);
+  if (securityContext) append(errors, validateContainerSecurityContext(securityContext, pod.hostUsers, path.child('securityContext')));
 }
 
 /** The hooks and probes that regular containers and sidecars may have, and plain init containers may not. */
-function validateHooksAndProbes(container: JsonObject, pod: PodContext, path: FieldPath): FieldError[] {
+function validateHooksAndProbes(container: JsonObject, pod: PodContext, path: FieldPath, errors: FieldError[]): void {
   const lifecycle = objectAt(container.lifecycle);
-  return [
-    ...(lifecycle ? validateLifecycle(lifecycle, pod.gracePeriod, path.child('lifecycle')) : []),
-    ...validateContainerProbes(container, pod.gracePeriod, path),
-  ];
+  if (lifecycle) append(errors, validateLifecycle(lifecycle, pod.gracePeriod, path.child('lifecycle')));
+  if (isSet(container.livenessProbe) || isSet(container.readinessProbe) || isSet(container.startupProbe)) {
+    append(errors, validateContainerProbes(container, pod.gracePeriod, path));
+  }
 }
 
 const isSet = (value: unknown) => value !== undefined && value !== null;
@@ -103,17 +108,20 @@ export function validateContainers(containers: readonly unknown[], pod: PodConte
   if (containers.length === 0) return [path.required()];
   const errors: FieldError[] = [];
   const names = new Set<string>();
-  containers.forEach((raw, i) => {
-    const container = objectAt(raw) ?? {};
+  let ports = false;
+  for (let i = 0; i < containers.length; i++) {
+    const container = objectAt(containers[i]) ?? {};
     const containerPath = path.index(i);
-    errors.push(...validateContainerCommon(container, pod, containerPath));
+    validateContainerCommon(container, pod, containerPath, errors);
     const name = stringAt(container.name) ?? '';
     if (names.has(name)) errors.push(containerPath.child('name').duplicate(name));
     else names.add(name);
-    errors.push(...validateHooksAndProbes(container, pod, containerPath));
+    validateHooksAndProbes(container, pod, containerPath, errors);
     if (isSet(container.restartPolicy)) errors.push(containerPath.child('restartPolicy').forbidden('may not be set for non-init containers'));
-  });
-  errors.push(...validateHostPortConflicts(containers, path));
+    ports ||= isSet(container.ports);
+  }
+  // Only a host port can conflict, and a pod without ports has none.
+  if (ports) append(errors, validateHostPortConflicts(containers, path));
   return errors;
 }
 
@@ -133,7 +141,7 @@ export function validateInitContainers(
   initContainers.forEach((raw, i) => {
     const container = objectAt(raw) ?? {};
     const containerPath = path.index(i);
-    errors.push(...validateContainerCommon(container, pod, containerPath));
+    validateContainerCommon(container, pod, containerPath, errors);
     const restartPolicy = container.restartPolicy;
     if (isSet(restartPolicy) && restartPolicy !== 'Always') {
       errors.push(containerPath.child('restartPolicy').notSupported(restartPolicy, ['Always']));
@@ -143,7 +151,7 @@ export function validateInitContainers(
     else if (name.length > 0) names.add(name);
     errors.push(...validateHostPortConflicts([container], path));
     if (restartPolicy === 'Always') {
-      errors.push(...validateHooksAndProbes(container, pod, containerPath));
+      validateHooksAndProbes(container, pod, containerPath, errors);
     } else {
       for (const key of ['lifecycle', 'livenessProbe', 'readinessProbe', 'startupProbe']) {
         if (isSet(container[key])) errors.push(containerPath.child(key).forbidden('may not be set for init containers without restartPolicy=Always'));

@@ -110,18 +110,25 @@ export function validateWindowsHostProcess(spec: JsonObject, path: FieldPath): F
   const podValue = typeof podHostProcess === 'boolean' ? podHostProcess : undefined;
   let containers = 0;
   let hostProcessContainers = 0;
-  for (const [container, containerPath] of containersWithPaths(spec, path)) {
-    containers++;
-    const own = objectAt(objectAt(container.securityContext)?.windowsOptions)?.hostProcess;
-    const ownValue = typeof own === 'boolean' ? own : undefined;
-    if (podValue !== undefined && ownValue !== undefined && podValue !== ownValue) {
-      errors.push(
-        containerPath
-          .child('securityContext', 'windowsOptions', 'hostProcess')
-          .invalid(ownValue, `pod hostProcess value must be identical if both are specified, was ${podValue}`),
-      );
+  // The lists are walked as containersWithPaths walks them, with a container's path made only for
+  // an error: this runs for every pod, and nearly none sets hostProcess.
+  for (const key of CONTAINER_LISTS) {
+    const list = listAt(spec[key]);
+    for (let i = 0; i < list.length; i++) {
+      containers++;
+      const own = objectAt(objectAt(objectAt(list[i])?.securityContext)?.windowsOptions)?.hostProcess;
+      const ownValue = typeof own === 'boolean' ? own : undefined;
+      if (podValue !== undefined && ownValue !== undefined && podValue !== ownValue) {
+        errors.push(
+          path
+            .child(key)
+            .index(i)
+            .child('securityContext', 'windowsOptions', 'hostProcess')
+            .invalid(ownValue, `pod hostProcess value must be identical if both are specified, was ${podValue}`),
+        );
+      }
+      if (ownValue === true || (ownValue === undefined && podValue === true)) hostProcessContainers++;
     }
-    if (ownValue === true || (ownValue === undefined && podValue === true)) hostProcessContainers++;
   }
   if (hostProcessContainers > 0) {
     if (hostProcessContainers !== containers) {

@@ -1,5 +1,6 @@
 import { validateHostNetworkPorts } from './container-ports';
 import { PodContext, validateContainers, validateInitContainers } from './containers';
+import { append, NO_ERRORS } from './error-list';
 import { FieldError, FieldPath } from './field-error';
 import { dns1123LabelErrors, dns1123SubdomainErrors, inclusiveRange, qualifiedNameErrors } from './names';
 import { validateNodeAffinity } from './node-affinity';
@@ -11,7 +12,7 @@ import { validateResourceRequirements } from './resources';
 import { validateHostUsers, validatePodSecurityContext } from './security-context';
 import { validateTolerations } from './tolerations';
 import { validateTopologySpreadConstraints } from './topology-spread';
-import { validateVolumes } from './volumes';
+import { validateVolumes, VolumeSources } from './volumes';
 import { JsonObject, listAt, numberAt, objectAt, stringAt } from '../json/shape';
 
 const RESTART_POLICIES = ['Always', 'OnFailure', 'Never'];
@@ -20,6 +21,7 @@ const DEFAULT_GRACE_PERIOD = 30;
 const MAX_INT32 = 2 ** 31 - 1;
 
 const isSet = (value: unknown) => value !== undefined && value !== null;
+const NO_VOLUMES: VolumeSources = new Map();
 
 /** The object-name rules of ValidatePodSpec, which skip an empty name. */
 function nameErrors(value: unknown, check: (name: string) => string[], path: FieldPath): FieldError[] {
@@ -60,9 +62,9 @@ function validatePreemptionPolicy(policy: unknown, path: FieldPath): FieldError[
  * Mirrors `validateRestartPolicy` in pkg/apis/core/validation/validation.go (the DaemonSet's own
  * rule then narrows it to Always).
  */
-function validateRestartPolicy(policy: unknown, path: FieldPath): FieldError[] {
-  if (policy === undefined) return [];
-  return typeof policy === 'string' && RESTART_POLICIES.includes(policy) ? [] : [path.notSupported(policy, RESTART_POLICIES)];
+function validateRestartPolicy(policy: unknown, specPath: FieldPath): readonly FieldError[] {
+  if (policy === undefined) return NO_ERRORS;
+  return typeof policy === 'string' && RESTART_POLICIES.includes(policy) ? NO_ERRORS : [specPath.child('restartPolicy').notSupported(policy, RESTART_POLICIES)];
 }
 
 /**
@@ -75,59 +77,64 @@ function validateRestartPolicy(policy: unknown, path: FieldPath): FieldError[] {
  */
 export function validatePodSpec(spec: JsonObject, path: FieldPath): FieldError[] {
   const errors: FieldError[] = [];
-  const hostNetwork = spec.hostNetwork === true;
-  const { errors: volumeErrors, sources } = validateVolumes(spec.volumes, path.child('volumes'));
-  errors.push(...volumeErrors);
+  // Most of what follows reads one optional field, and most pod specs set few of them: an absent
+  // field (undefined or null, its zero value) has nothing to check, so no path is made for it.
+  const volumes = listAt(spec.volumes);
+  let volumeSources: VolumeSources = NO_VOLUMES;
+  if (volumes.length > 0) {
+    const { errors: volumeErrors, sources } = validateVolumes(volumes, path.child('volumes'));
+    append(errors, volumeErrors);
+    volumeSources = sources;
+  }
   const pod: PodContext = {
-    volumes: sources,
+    volumes: volumeSources,
     gracePeriod: numberAt(spec.terminationGracePeriodSeconds) ?? DEFAULT_GRACE_PERIOD,
     restartPolicy: stringAt(spec.restartPolicy) || 'Always',
     hostUsers: spec.hostUsers !== false,
   };
   const containers = listAt(spec.containers);
-  errors.push(...validateContainers(containers, pod, path.child('containers')));
-  errors.push(...validateInitContainers(listAt(spec.initContainers), containers, pod, path.child('initContainers')));
-  errors.push(...validateHostNetworkPorts(containers, hostNetwork, path.child('containers')));
-  // Most of what follows reads one optional field, and most pod specs set few of them: an absent
-  // field (undefined or null, its zero value) has nothing to check, so no path is made for it.
-  const present = (field: string) => spec[field] !== undefined && spec[field] !== null;
-  errors.push(...validateRestartPolicy(spec.restartPolicy, path.child('restartPolicy')));
-  errors.push(...validateDnsPolicy(spec.dnsPolicy, path.child('dnsPolicy')));
-  if (present('nodeSelector')) errors.push(...validateLabels(spec.nodeSelector, path.child('nodeSelector')));
-  errors.push(...validatePodSecurityContext(spec, path));
+  append(errors, validateContainers(containers, pod, path.child('containers')));
+  const initContainers = listAt(spec.initContainers);
+  if (initContainers.length > 0) append(errors, validateInitContainers(initContainers, containers, pod, path.child('initContainers')));
+  if (spec.hostNetwork === true) append(errors, validateHostNetworkPorts(containers, true, path.child('containers')));
+  append(errors, validateRestartPolicy(spec.restartPolicy, path));
+  if (isSet(spec.dnsPolicy)) append(errors, validateDnsPolicy(spec.dnsPolicy, path.child('dnsPolicy')));
+  if (isSet(spec.nodeSelector)) append(errors, validateLabels(spec.nodeSelector, path.child('nodeSelector')));
+  append(errors, validatePodSecurityContext(spec, path));
   const affinity = objectAt(spec.affinity);
   if (affinity) {
-    errors.push(...validateNodeAffinity(objectAt(affinity.nodeAffinity), path.child('affinity', 'nodeAffinity')));
-    errors.push(...validatePodAffinityKind(objectAt(affinity.podAffinity), path.child('affinity', 'podAffinity')));
-    errors.push(...validatePodAffinityKind(objectAt(affinity.podAntiAffinity), path.child('affinity', 'podAntiAffinity')));
+    append(errors, validateNodeAffinity(objectAt(affinity.nodeAffinity), path.child('affinity', 'nodeAffinity')));
+    append(errors, validatePodAffinityKind(objectAt(affinity.podAffinity), path.child('affinity', 'podAffinity')));
+    append(errors, validatePodAffinityKind(objectAt(affinity.podAntiAffinity), path.child('affinity', 'podAntiAffinity')));
   }
-  errors.push(...validatePodDnsConfig(spec, path.child('dnsConfig')));
-  if (present('readinessGates')) errors.push(...validateReadinessGates(spec.readinessGates, path.child('readinessGates')));
-  if (present('schedulingGates')) errors.push(...validateSchedulingGates(spec.schedulingGates, path.child('schedulingGates')));
-  if (present('topologySpreadConstraints')) {
-    errors.push(...validateTopologySpreadConstraints(spec.topologySpreadConstraints, path.child('topologySpreadConstraints')));
+  // Without a dnsConfig, only the None policy has something to say.
+  if (isSet(spec.dnsConfig) || spec.dnsPolicy === 'None') append(errors, validatePodDnsConfig(spec, path.child('dnsConfig')));
+  if (isSet(spec.readinessGates)) append(errors, validateReadinessGates(spec.readinessGates, path.child('readinessGates')));
+  if (isSet(spec.schedulingGates)) append(errors, validateSchedulingGates(spec.schedulingGates, path.child('schedulingGates')));
+  if (isSet(spec.topologySpreadConstraints)) {
+    append(errors, validateTopologySpreadConstraints(spec.topologySpreadConstraints, path.child('topologySpreadConstraints')));
   }
-  errors.push(...validateWindowsHostProcess(spec, path));
-  errors.push(...validateHostUsers(spec, path));
-  if (present('serviceAccountName')) errors.push(...nameErrors(spec.serviceAccountName, dns1123SubdomainErrors, path.child('serviceAccountName')));
-  if (present('nodeName')) errors.push(...nameErrors(spec.nodeName, dns1123SubdomainErrors, path.child('nodeName')));
+  append(errors, validateWindowsHostProcess(spec, path));
+  if (spec.hostUsers === false) append(errors, validateHostUsers(spec, path));
+  if (isSet(spec.serviceAccountName)) append(errors, nameErrors(spec.serviceAccountName, dns1123SubdomainErrors, path.child('serviceAccountName')));
+  if (isSet(spec.nodeName)) append(errors, nameErrors(spec.nodeName, dns1123SubdomainErrors, path.child('nodeName')));
   const deadline = numberAt(spec.activeDeadlineSeconds);
   if (deadline !== undefined && (deadline < 1 || deadline > MAX_INT32)) {
     errors.push(path.child('activeDeadlineSeconds').invalid(deadline, inclusiveRange(1, MAX_INT32)));
   }
-  if (present('hostname')) errors.push(...nameErrors(spec.hostname, dns1123LabelErrors, path.child('hostname')));
-  if (present('subdomain')) errors.push(...nameErrors(spec.subdomain, dns1123LabelErrors, path.child('subdomain')));
-  if (present('tolerations')) errors.push(...validateTolerations(spec.tolerations, path.child('tolerations')));
-  if (present('hostAliases')) errors.push(...validateHostAliases(spec.hostAliases, path.child('hostAliases')));
-  if (present('priorityClassName')) errors.push(...nameErrors(spec.priorityClassName, dns1123SubdomainErrors, path.child('priorityClassName')));
+  if (isSet(spec.hostname)) append(errors, nameErrors(spec.hostname, dns1123LabelErrors, path.child('hostname')));
+  if (isSet(spec.subdomain)) append(errors, nameErrors(spec.subdomain, dns1123LabelErrors, path.child('subdomain')));
+  if (isSet(spec.tolerations)) append(errors, validateTolerations(spec.tolerations, path.child('tolerations')));
+  if (isSet(spec.hostAliases)) append(errors, validateHostAliases(spec.hostAliases, path.child('hostAliases')));
+  if (isSet(spec.priorityClassName)) append(errors, nameErrors(spec.priorityClassName, dns1123SubdomainErrors, path.child('priorityClassName')));
   const runtimeClassName = stringAt(spec.runtimeClassName);
   if (runtimeClassName !== undefined) {
-    errors.push(...dns1123SubdomainErrors(runtimeClassName).map((message) => path.child('runtimeClassName').invalid(runtimeClassName, message)));
+    append(errors, dns1123SubdomainErrors(runtimeClassName).map((message) => path.child('runtimeClassName').invalid(runtimeClassName, message)));
   }
-  if (present('preemptionPolicy')) errors.push(...validatePreemptionPolicy(spec.preemptionPolicy, path.child('preemptionPolicy')));
+  if (isSet(spec.preemptionPolicy)) append(errors, validatePreemptionPolicy(spec.preemptionPolicy, path.child('preemptionPolicy')));
   const overhead = objectAt(spec.overhead);
   // Overhead is checked as if it were a container's limits, so its paths read `overhead.limits[cpu]`.
-  if (overhead) errors.push(...validateResourceRequirements({ limits: overhead }, path.child('overhead')));
-  errors.push(...validatePodOs(spec, path));
+  if (overhead) append(errors, validateResourceRequirements({ limits: overhead }, path.child('overhead')));
+  if (isSet(spec.os)) append(errors, validatePodOs(spec, path));
   return errors;
 }

@@ -187,13 +187,20 @@ function validateEnum(value: unknown, supported: readonly string[], path: FieldP
   return isSet(value) && !supported.includes(String(value)) ? [path.notSupported(value, supported)] : [];
 }
 
+function shareProcessNamespaceError(path: FieldPath): FieldError {
+  return path.child('shareProcessNamespace').invalid(true, 'ShareProcessNamespace and HostPID cannot both be enabled');
+}
+
 /**
  * Mirrors `validatePodSpecSecurityContext` in pkg/apis/core/validation/validation.go.
  * `shareProcessNamespace` sits on the pod spec in v1; the API server still names it under
  * `securityContext`, where its internal type keeps it.
  */
 export function validatePodSecurityContext(spec: JsonObject, specPath: FieldPath): FieldError[] {
-  const context = objectAt(spec.securityContext) ?? {};
+  const sharesHostPid = spec.shareProcessNamespace === true && spec.hostPID === true;
+  const context = objectAt(spec.securityContext);
+  // Every other rule reads the security context: a pod without one has nothing more to check.
+  if (!context) return sharesHostPid ? [shareProcessNamespaceError(specPath.child('securityContext'))] : [];
   const path = specPath.child('securityContext');
   const errors = [
     ...validateId(context.fsGroup, path.child('fsGroup')),
@@ -201,9 +208,7 @@ export function validatePodSecurityContext(spec: JsonObject, specPath: FieldPath
     ...validateId(context.runAsGroup, path.child('runAsGroup')),
     ...listAt(context.supplementalGroups).flatMap((gid, i) => validateId(gid, path.child('supplementalGroups').index(i))),
   ];
-  if (spec.shareProcessNamespace === true && spec.hostPID === true) {
-    errors.push(path.child('shareProcessNamespace').invalid(true, 'ShareProcessNamespace and HostPID cannot both be enabled'));
-  }
+  if (sharesHostPid) errors.push(shareProcessNamespaceError(path));
   errors.push(...validateSysctls(context.sysctls, spec, path.child('sysctls')));
   errors.push(...validateEnum(context.fsGroupChangePolicy, FS_GROUP_CHANGE_POLICIES, path.child('fsGroupChangePolicy')));
   errors.push(...validateSeccompProfile(objectAt(context.seccompProfile), path.child('seccompProfile')));
