@@ -1,5 +1,64 @@
-export * from './daemon';
-export * from './input';
-export * from './placement';
-export * from './validation';
-export type { JsonObject } from './json/shape';
+/*
+ * The framework-neutral core: the props and value classes the constructs of `everynode/cdk8s` and
+ * the components of `everynode/pulumi` take, the API server's DaemonSet rules, inventories, and
+ * the placement evaluator with its report. Everything else under src/ is internal.
+ *
+ * src/main.ts is what `require('everynode')` runs: it exports the same names, loading the
+ * evaluator and the rules on first use (test/daemon/core-entry.test.ts keeps the two in step).
+ */
+
+export {
+  ControlPlaneTolerationOptions,
+  DaemonProps,
+  DaemonPropsError,
+  GpuNodeOptions,
+  HostPathMount,
+  HostPathType,
+  NodeFilter,
+  NodeFilteredDaemonProps,
+  NodePoolLabel,
+  OperatingSystem,
+  PodCountOrPercent,
+  PreferredNodes,
+  PriorityClass,
+  PropProblem,
+  RollingUpdateOptions,
+  Rollout,
+  TaintEffect,
+  Toleration,
+  TolerationOptions,
+} from './daemon';
+export { InputError, Inventory, loadInventory } from './input';
+export {
+  Advisory,
+  AdvisoryCode,
+  DaemonSetPlacement,
+  evaluatePlacement,
+  MatrixOptions,
+  node,
+  NodeBuilder,
+  NodeGrouping,
+  NodePlacement,
+  PlacementReason,
+  PlacementReport,
+  ReasonCode,
+  renderJson,
+  renderMarkdown,
+  renderTable,
+  RolloutPlan,
+  TableOptions,
+  TaintInput,
+} from './placement';
+export {
+  checkDaemonSet,
+  DaemonSetCheck,
+  FieldError,
+  FieldErrorType,
+  Finding,
+  FindingCode,
+  formatFieldError,
+  formatWarning,
+  validateDaemonSet,
+  ValidationWarning,
+  WarningCode,
+} from './validation';

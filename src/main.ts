@@ -13,8 +13,17 @@ import { lazyModule } from './lazy-module';
 import type * as Placement from './placement';
 import type * as Validation from './validation';
 
-export * from './daemon';
-export * from './input';
+export {
+  DaemonPropsError,
+  NodeFilter,
+  NodePoolLabel,
+  OperatingSystem,
+  PriorityClass,
+  Rollout,
+  TaintEffect,
+  Toleration,
+} from './daemon';
+export { InputError, loadInventory } from './input';
 
 /* eslint-disable @typescript-eslint/no-require-imports */
 const placement = lazyModule<typeof Placement>(() => require('./placement'));
@@ -22,23 +31,13 @@ const validation = lazyModule<typeof Validation>(() => require('./validation'));
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 Object.defineProperty(exports, 'evaluatePlacement', { enumerable: true, get: function () { return placement.evaluatePlacement; } });
-Object.defineProperty(exports, 'loadInventory', { enumerable: true, get: function () { return placement.loadInventory; } });
-Object.defineProperty(exports, 'parseInventory', { enumerable: true, get: function () { return placement.parseInventory; } });
 Object.defineProperty(exports, 'node', { enumerable: true, get: function () { return placement.node; } });
 Object.defineProperty(exports, 'NodeBuilder', { enumerable: true, get: function () { return placement.NodeBuilder; } });
 Object.defineProperty(exports, 'renderTable', { enumerable: true, get: function () { return placement.renderTable; } });
 Object.defineProperty(exports, 'renderMarkdown', { enumerable: true, get: function () { return placement.renderMarkdown; } });
-Object.defineProperty(exports, 'describeRollout', { enumerable: true, get: function () { return placement.describeRollout; } });
-Object.defineProperty(exports, 'placementMatrix', { enumerable: true, get: function () { return placement.placementMatrix; } });
-Object.defineProperty(exports, 'MARKS', { enumerable: true, get: function () { return placement.MARKS; } });
 Object.defineProperty(exports, 'renderJson', { enumerable: true, get: function () { return placement.renderJson; } });
-Object.defineProperty(exports, 'reportJsonChunks', { enumerable: true, get: function () { return placement.reportJsonChunks; } });
 
 Object.defineProperty(exports, 'checkDaemonSet', { enumerable: true, get: function () { return validation.checkDaemonSet; } });
 Object.defineProperty(exports, 'validateDaemonSet', { enumerable: true, get: function () { return validation.validateDaemonSet; } });
 Object.defineProperty(exports, 'formatFieldError', { enumerable: true, get: function () { return validation.formatFieldError; } });
 Object.defineProperty(exports, 'formatWarning', { enumerable: true, get: function () { return validation.formatWarning; } });
-Object.defineProperty(exports, 'findDuplicateObjects', { enumerable: true, get: function () { return validation.findDuplicateObjects; } });
-Object.defineProperty(exports, 'duplicateObjectFindings', { enumerable: true, get: function () { return validation.duplicateObjectFindings; } });
-Object.defineProperty(exports, 'describeObject', { enumerable: true, get: function () { return validation.describeObject; } });
-Object.defineProperty(exports, 'objectIdentity', { enumerable: true, get: function () { return validation.objectIdentity; } });

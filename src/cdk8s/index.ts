@@ -1,11 +1,37 @@
+/**
+ * cdk8s constructs for node agents: `NodeDaemon`, `MasterTolerant` and `NodeFilteredDaemon`, each
+ * one apps/v1 DaemonSet that the API server accepts, and the value classes their props take.
+ * Checking manifests and evaluating placement are in the core entry, `everynode`; jest tooling in
+ * `everynode/jest`.
+ *
+ * @packageDocumentation
+ */
 // Loaded before anything else, so that without the framework the error names cdk8s, the package to install.
 import 'cdk8s';
 
-export * from '../daemon';
-export { validateDaemonSet, formatFieldError, FieldError, FieldErrorType } from '../validation';
-export { ChartMetadata } from './chart-metadata';
-export * from './daemon-construct';
-export * from './master-tolerant';
-export * from './node-daemon';
-export * from './node-filtered-daemon';
+export {
+  ControlPlaneTolerationOptions,
+  DaemonProps,
+  DaemonPropsError,
+  GpuNodeOptions,
+  HostPathMount,
+  HostPathType,
+  NodeFilter,
+  NodeFilteredDaemonProps,
+  NodePoolLabel,
+  OperatingSystem,
+  PodCountOrPercent,
+  PreferredNodes,
+  PriorityClass,
+  PropProblem,
+  RollingUpdateOptions,
+  Rollout,
+  TaintEffect,
+  Toleration,
+  TolerationOptions,
+} from '../daemon';
+export { DaemonConstruct } from './daemon-construct';
+export { MasterTolerant, MasterTolerantProps } from './master-tolerant';
+export { NodeDaemon, NodeDaemonProps } from './node-daemon';
+export { NodeFilteredDaemon } from './node-filtered-daemon';
 export { WARNING_METADATA_TYPE } from './warnings';

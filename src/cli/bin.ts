@@ -2,7 +2,7 @@
 import { isatty } from 'tty';
 import { CliIo, runCli } from './run';
 import { writeFully } from './write-fully';
-import { decodeText } from '../input/decode-text';
+import { decodeText } from '../input';
 
 const STDOUT_FD = 1;
 // Asked once: standard output does not change what it is while the CLI runs.

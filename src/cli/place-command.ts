@@ -1,4 +1,5 @@
-import { evaluatePlacement, NodeGrouping, parseInventory, PlacementReport, renderMarkdown, renderTable, reportJsonChunks } from '../placement';
+import { parseInventory } from '../input';
+import { evaluatePlacement, NodeGrouping, PlacementReport, renderMarkdown, renderTable, reportJsonChunks } from '../placement';
 import { choiceOption, OptionSpec, parseCommandArgs, stringList } from './args';
 import { CliIo } from './cli-io';
 import { CommandResult } from './command-result';

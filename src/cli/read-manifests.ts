@@ -1,7 +1,6 @@
-import { InputError, parseDocuments } from '../input';
+import { InputError, isKind, kubernetesObjects, parseDocuments } from '../input';
 import { SourceReader, STDIN_ARGUMENT } from './source-reader';
 import { JsonObject } from '../json/shape';
-import { isKind, kubernetesObjects } from '../placement/kubernetes-objects';
 import { duplicateObjectFindings, Finding } from '../validation';
 
 /** Where an object was read: the file as the user named it, the document and the line it starts on. */

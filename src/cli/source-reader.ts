@@ -1,9 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { InputError } from '../input';
+import { decodeText, InputError } from '../input';
 import { CliIo } from './cli-io';
 import { UsageError } from './usage-error';
-import { decodeText } from '../input/decode-text';
 
 /** The text of one input file, named the way the user named it (or `<stdin>`). */
 export interface SourceText {

@@ -1,5 +1,5 @@
-import { InputError } from '../input';
-import { evaluatePlacement, loadInventory, NodeBuilder, PlacementReport } from '../placement';
+import { Inventory, inventoryNodes } from '../input';
+import { evaluatePlacement, PlacementReport } from '../placement';
 
 /** What `evaluateChart` needs of a cdk8s `Chart`: its synthesized manifests. */
 export interface SynthesizableChart {
@@ -10,12 +10,6 @@ export interface SynthesizableChart {
 export interface ChartContainer {
   readonly charts: readonly SynthesizableChart[];
 }
-
-/**
- * The nodes to evaluate against: the path of an inventory file (`kubectl get nodes -o yaml`
- * output), or Node objects and `NodeBuilder`s, or a parsed `List` / `NodeList`.
- */
-export type Inventory = string | ReadonlyArray<NodeBuilder | object> | object;
 
 function isApp(value: object): value is ChartContainer {
   return Array.isArray((value as { charts?: unknown }).charts);
@@ -54,9 +48,6 @@ export function evaluateChart(chartOrApp: SynthesizableChart | ChartContainer, i
     throw new TypeError('evaluateChart takes a cdk8s Chart (with toJson()) or App (with charts)');
   }
   // Read the inventory first: a wrong path should not wait for, or hide behind, a synthesis error.
-  const nodes = typeof inventory === 'string' ? loadInventory(inventory) : inventory;
-  const report = evaluatePlacement(charts.map((chart) => chart.toJson()), nodes);
-  // Every "runs on every node" assertion passes on no nodes: an empty inventory is a mistake.
-  if (report.nodes.length === 0) throw new InputError('evaluateChart: the inventory holds no Node');
-  return report;
+  const nodes = inventoryNodes(inventory, 'evaluateChart');
+  return evaluatePlacement(charts.map((chart) => chart.toJson()), nodes);
 }

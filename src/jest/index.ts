@@ -20,6 +20,7 @@
 export { placementSerializer, type SnapshotSerializer } from './serializer';
 export { placementMatchers, type PlacementMatcherContext, type PlacementMatcherResult } from './matchers';
 export type { PlacementMatchers } from './matcher-types';
-export { evaluateChart, type ChartContainer, type Inventory, type SynthesizableChart } from './evaluate-chart';
+export { evaluateChart, type ChartContainer, type SynthesizableChart } from './evaluate-chart';
+export type { Inventory } from '../input';
 export { isPlacementReport } from './is-placement-report';
 export type { DaemonSetPlacement, NodePlacement, PlacementReason, PlacementReport, ReasonCode } from '../placement';

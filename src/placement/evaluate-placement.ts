@@ -1,13 +1,13 @@
 import { nodeAdvisories } from './advisories';
 import { daemonSetPlacement } from './daemon-set-placement';
 import { DaemonSetView, daemonSetView } from './daemon-set-view';
-import { isKind, kubernetesObjects } from './kubernetes-objects';
 import { nodeClasses } from './node-classes';
 import { splitNodeSpecific } from './node-specific-split';
-import { nodeProblem, NodeView, nodeView } from './node-view';
+import { NodeView, nodeView } from './node-view';
 import { shouldRunDaemonPod } from './predicates/should-run';
 import { PlacementReport } from './report';
 import { VerdictTable } from './verdict-table';
+import { isKind, kubernetesObjects, nodeProblem } from '../input';
 import { InputError } from '../input/input-error';
 import { duplicateObjectFindings } from '../validation';
 

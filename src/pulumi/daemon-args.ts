@@ -26,7 +26,8 @@ export interface PulumiDaemonInputs {
 
 /**
  * The cdk8s props `P`, with `image` and `namespace` widened to Pulumi inputs: a cdk8s user and a
- * Pulumi user write the same object, and a plain object of `P` is accepted as it is.
+ * Pulumi user write the same object, and a plain object of `P` is accepted as it is. Each prop is
+ * documented on `DaemonProps` (and `NodeFilteredDaemonProps`) in the core entry, `everynode`.
  *
  * @example
  * // One object for both frameworks.
@@ -41,14 +42,14 @@ export type DaemonArgs<P extends DaemonProps = DaemonProps> = Omit<P, keyof Pulu
  * @example
  * const args: NodeDaemonArgs = { image: pulumi.interpolate`${registry}/agent:1.0`, hostNetwork: true };
  */
-export interface NodeDaemonArgs extends DaemonArgs<DaemonProps> {}
+export type NodeDaemonArgs = DaemonArgs<DaemonProps>;
 
 /**
  * Args of a Pulumi `MasterTolerant`: `DaemonProps`, with `image` and `namespace` as Pulumi inputs.
  * @example
  * const args: MasterTolerantArgs = { image: 'cr.fluentbit.io/fluent/fluent-bit:3.2.0', kubernetesVersion: '1.29' };
  */
-export interface MasterTolerantArgs extends DaemonArgs<DaemonProps> {}
+export type MasterTolerantArgs = DaemonArgs<DaemonProps>;
 
 /**
  * Args of a Pulumi `NodeFilteredDaemon`: `NodeFilteredDaemonProps`, with `image` and `namespace`
@@ -56,4 +57,4 @@ export interface MasterTolerantArgs extends DaemonArgs<DaemonProps> {}
  * @example
  * const args: NodeFilteredDaemonArgs = { image: 'nvcr.io/nvidia/k8s-device-plugin:v0.17.0', nodes: NodeFilter.gpu() };
  */
-export interface NodeFilteredDaemonArgs extends DaemonArgs<NodeFilteredDaemonProps> {}
+export type NodeFilteredDaemonArgs = DaemonArgs<NodeFilteredDaemonProps>;

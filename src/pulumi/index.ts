@@ -28,14 +28,32 @@
  * });
  * export const fluentBitSelector = fluentBit.selectorLabels;
  */
-export * from '../daemon';
-export { validateDaemonSet, formatFieldError, FieldError, FieldErrorType } from '../validation';
+export {
+  ControlPlaneTolerationOptions,
+  DaemonProps,
+  DaemonPropsError,
+  GpuNodeOptions,
+  HostPathMount,
+  HostPathType,
+  NodeFilter,
+  NodeFilteredDaemonProps,
+  NodePoolLabel,
+  OperatingSystem,
+  PodCountOrPercent,
+  PreferredNodes,
+  PriorityClass,
+  PropProblem,
+  RollingUpdateOptions,
+  Rollout,
+  TaintEffect,
+  Toleration,
+  TolerationOptions,
+} from '../daemon';
+export type { Inventory } from '../input';
 export type { PlacementReport } from '../placement';
-export type { Inventory } from '../jest/evaluate-chart';
-export * from './daemon-args';
+export { DaemonArgs, MasterTolerantArgs, NodeDaemonArgs, NodeFilteredDaemonArgs, PulumiDaemonInputs } from './daemon-args';
 export { DaemonComponent } from './daemon-component';
-export type { ManifestBuilder } from './daemon-set-inputs';
-export * from './master-tolerant';
-export * from './node-daemon';
-export * from './node-filtered-daemon';
 export { evaluatePulumiProgram } from './evaluate-pulumi-program';
+export { MasterTolerant } from './master-tolerant';
+export { NodeDaemon } from './node-daemon';
+export { NodeFilteredDaemon } from './node-filtered-daemon';

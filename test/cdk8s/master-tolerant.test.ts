@@ -1,5 +1,6 @@
 import { Testing } from 'cdk8s';
-import { MasterTolerant, TaintEffect, Toleration, validateDaemonSet } from '../../src/cdk8s';
+import { MasterTolerant, TaintEffect, Toleration } from '../../src/cdk8s';
+import { validateDaemonSet } from '../../src/validation';
 
 const CONTROL_PLANE = { key: 'node-role.kubernetes.io/control-plane', operator: 'Exists', effect: 'NoSchedule' };
 const MASTER = { key: 'node-role.kubernetes.io/master', operator: 'Exists', effect: 'NoSchedule' };

@@ -1,6 +1,7 @@
 import { ApiObject, Chart, JsonPatch, Testing } from 'cdk8s';
 import { Construct } from 'constructs';
-import { NodeDaemon, Rollout, Toleration, validateDaemonSet } from '../../src/cdk8s';
+import { NodeDaemon, Rollout, Toleration } from '../../src/cdk8s';
+import { validateDaemonSet } from '../../src/validation';
 
 function synthOne(build: (chart: ReturnType<typeof Testing.chart>) => void): any {
   const chart = Testing.chart();
@@ -122,7 +123,7 @@ describe('NodeDaemon', () => {
       [
         'a negative revisionHistoryLimit',
         { image: 'a', revisionHistoryLimit: -1 },
-        /spec\.revisionHistoryLimit: Invalid value: -1: must be greater than or equal to 0/,
+        /revisionHistoryLimit \(spec\.revisionHistoryLimit\): Invalid value: -1: must be greater than or equal to 0/,
       ],
     ])('%s throws naming the construct path and the field', (_, props, message) => {
       const chart = Testing.chart();

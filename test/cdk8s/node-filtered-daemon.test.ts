@@ -1,5 +1,6 @@
 import { Testing } from 'cdk8s';
-import { NodeFilter, NodeFilteredDaemon, NodeFilteredDaemonProps, validateDaemonSet } from '../../src/cdk8s';
+import { NodeFilter, NodeFilteredDaemon, NodeFilteredDaemonProps } from '../../src/cdk8s';
+import { validateDaemonSet } from '../../src/validation';
 
 function podSpecOf(props: NodeFilteredDaemonProps): any {
   const chart = Testing.chart();
@@ -57,10 +58,10 @@ describe('NodeFilteredDaemon', () => {
     );
   });
 
-  test('a filter the API server rejects throws with its field path', () => {
+  test('a filter the API server rejects throws naming the filter, then its field path', () => {
     const chart = Testing.chart();
     expect(() => new NodeFilteredDaemon(chart, 'agent', { image: 'a', nodes: NodeFilter.labelIn('pool') })).toThrow(
-      /spec\.template\.spec\.affinity\.nodeAffinity\.requiredDuringSchedulingIgnoredDuringExecution\.nodeSelectorTerms\[0\]\.matchExpressions\[0\]\.values: Required value/,
+      /nodes: NodeFilter\.labelIn\('pool'\) \(spec\.template\.spec\.affinity\.nodeAffinity\.requiredDuringSchedulingIgnoredDuringExecution\.nodeSelectorTerms\[0\]\.matchExpressions\[0\]\.values\): Required value/,
     );
   });
 });

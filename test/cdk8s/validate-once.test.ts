@@ -1,5 +1,6 @@
 import { ApiObject, App, Chart, IResolver, JsonPatch, Lazy, ResolutionContext, Testing } from 'cdk8s';
-import { DaemonConstruct, MasterTolerant, NodeDaemon, NodeDaemonProps, nodeDaemonManifest } from '../../src/cdk8s';
+import { DaemonConstruct, MasterTolerant, NodeDaemon, NodeDaemonProps } from '../../src/cdk8s';
+import { nodeDaemonManifest } from '../../src/daemon';
 
 // Records every DaemonSet checked, through either entry of the rules, and checks as they do.
 const mockChecked: unknown[] = [];

@@ -3,7 +3,8 @@ import * as path from 'path';
 import {
   CLUSTER, CONTROL_PLANE_TOLERATION, daemonSet, everynode, EXAMPLE_INVENTORY, node, nodeList, workspace,
 } from './cli-harness';
-import { evaluatePlacement, loadInventory, parseDocuments } from '../../src';
+import { evaluatePlacement, loadInventory } from '../../src';
+import { parseDocuments } from '../../src/input';
 
 const EVERYWHERE = daemonSet('node-agent', { namespace: 'kube-system', tolerations: [CONTROL_PLANE_TOLERATION] });
 const WORKERS_ONLY = daemonSet('log-shipper', { namespace: 'logging' });

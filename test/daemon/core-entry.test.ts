@@ -13,23 +13,32 @@ test('the runtime entry exports exactly what src/index.ts declares, the same val
   }
 });
 
-test('loads the API server\'s rules when the first DaemonSet is built, the evaluator when it is used', () => {
+test('loads the API server\'s rules and the evaluator only when one of their exports is used', () => {
   const loaded: string[] = [];
   jest.isolateModules(() => {
     jest.doMock('../../src/placement', () => {
       loaded.push('placement');
       return jest.requireActual('../../src/placement');
     });
-    jest.doMock('../../src/validation/check-daemon-set', () => {
+    jest.doMock('../../src/validation', () => {
       loaded.push('validation');
-      return jest.requireActual('../../src/validation/check-daemon-set');
+      return jest.requireActual('../../src/validation');
     });
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const entry: typeof declared = require('../../src/main');
     expect(entry.Toleration.everything()).toBeDefined();
     expect(loaded).toEqual([]);
 
-    const manifest = entry.nodeDaemonManifest("NodeDaemon 'agent'", 'agent', { image: 'agent' });
+    const manifest = {
+      apiVersion: 'apps/v1',
+      kind: 'DaemonSet',
+      metadata: { name: 'agent' },
+      spec: {
+        selector: { matchLabels: { app: 'agent' } },
+        template: { metadata: { labels: { app: 'agent' } }, spec: { containers: [{ name: 'agent', image: 'agent' }] } },
+      },
+    };
+    expect(entry.validateDaemonSet(manifest)).toEqual([]);
     expect(loaded).toEqual(['validation']);
 
     expect(entry.evaluatePlacement([manifest], [entry.node('worker-1')]).daemonSets[0].placements[0].shouldRun).toBe(true);

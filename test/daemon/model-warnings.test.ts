@@ -1,4 +1,5 @@
-import { buildDaemonSet, masterTolerantManifest, NodeFilter, nodeFilteredDaemonManifest } from '../../src';
+import { NodeFilter } from '../../src';
+import { buildDaemonSet, masterTolerantManifest, nodeFilteredDaemonManifest } from '../../src/daemon';
 import { modelWarnings } from '../../src/daemon/model-warnings';
 
 describe('the warnings of the check the model ran, kept beside the manifest it built', () => {

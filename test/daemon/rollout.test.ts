@@ -1,4 +1,5 @@
-import { buildDaemonSet, PodCountOrPercent, Rollout, validateDaemonSet } from '../../src';
+import { PodCountOrPercent, Rollout, validateDaemonSet } from '../../src';
+import { buildDaemonSet } from '../../src/daemon';
 
 /** A DaemonSet with nothing but the rollout under test. */
 function daemonSetWith(rollout: Rollout) {

@@ -5,7 +5,8 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { evaluatePlacement, loadInventory, parseDocuments } from '../../src';
+import { evaluatePlacement, loadInventory } from '../../src';
+import { parseDocuments } from '../../src/input';
 import { EXPECTED_PAIRS, expectedPlacements, REALWORLD_FIXTURES as FIXTURES } from '../fixtures/realworld';
 
 const entries = expectedPlacements();

@@ -2,7 +2,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { daemonSet, Manifest, only, withRequiredTerms } from './fixtures';
-import { evaluatePlacement, InputError, loadInventory, parseInventory } from '../../src';
+import { evaluatePlacement, InputError, loadInventory } from '../../src';
+import { parseInventory } from '../../src/input';
 
 const KUBECTL_LIST = `apiVersion: v1
 kind: List

@@ -4,7 +4,8 @@
  * the order of clean and failing nodes, or the kind of verdict table.
  */
 import fc from 'fast-check';
-import { evaluatePlacement, node, PlacementReport, renderJson, reportJsonChunks } from '../../src';
+import { evaluatePlacement, node, PlacementReport, renderJson } from '../../src';
+import { reportJsonChunks } from '../../src/placement';
 import { daemonSets, inventory } from '../placement/arbitraries';
 import { daemonSet } from '../placement/fixtures';
 

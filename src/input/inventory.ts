@@ -1,10 +1,16 @@
 import * as fs from 'fs';
+import { decodeText } from './decode-text';
+import { parseDocuments } from './documents';
+import { InputError } from './input-error';
 import { isKind, kubernetesObjects } from './kubernetes-objects';
-import { nodeProblem } from './node-view';
-import { decodeText } from '../input/decode-text';
-import { parseDocuments } from '../input/documents';
-import { InputError } from '../input/input-error';
+import { nodeProblem } from './node-shape';
 import { JsonObject } from '../json/shape';
+
+/**
+ * The nodes to evaluate against: the path of an inventory file (`kubectl get nodes -o yaml` or
+ * `-o json` output), or Node objects and `NodeBuilder`s, or a parsed `List` / `NodeList`.
+ */
+export type Inventory = string | ReadonlyArray<object> | object;
 
 /**
  * The Nodes of an inventory in text: `kubectl get nodes -o yaml` or `-o json` output (a v1
@@ -42,4 +48,20 @@ export function loadInventory(file: string): JsonObject[] {
     throw new InputError(`${file}: cannot read the inventory (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   }
   return parseInventory(decodeText(bytes, file), file);
+}
+
+/**
+ * The Nodes of an inventory given either way: a path is read with `loadInventory`; Node objects,
+ * `NodeBuilder`s and `List`s are unwrapped. Every "runs on every node" assertion passes on no
+ * nodes, so an inventory without a Node is an error, not an empty report.
+ *
+ * @param caller the function the user called, which the error names
+ * @throws InputError when the file cannot be read, or the inventory holds no Node
+ */
+export function inventoryNodes(inventory: Inventory, caller: string): JsonObject[] {
+  const nodes = typeof inventory === 'string'
+    ? loadInventory(inventory)
+    : kubernetesObjects(inventory).filter((object) => isKind(object, 'Node'));
+  if (nodes.length === 0) throw new InputError(`${caller}: the inventory holds no Node`);
+  return nodes;
 }
