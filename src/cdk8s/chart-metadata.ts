@@ -17,14 +17,25 @@ export interface ChartMetadata {
   readonly labels: Record<string, string>;
 }
 
+/*
+ * A chart's namespace and labels are fixed when it is made (cdk8s keeps its labels private and
+ * hands out copies), so they are read once per chart rather than once per object in it.
+ */
+const metadataByChart = new WeakMap<Chart, { readonly namespace?: string; readonly labels: Readonly<Record<string, string>> }>();
+
 /** The namespace and labels the chart of `scope` adds to every object, as far as they are plain strings. */
 export function chartMetadataOf(scope: IConstruct): ChartMetadata {
   const chart = Chart.of(scope);
-  const labels = Object.entries(chart.labels);
-  return {
-    namespace: typeof chart.namespace === 'string' ? chart.namespace : undefined,
-    labels: labels.every(([, value]) => typeof value === 'string') ? Object.fromEntries(labels) : {},
-  };
+  let metadata = metadataByChart.get(chart);
+  if (!metadata) {
+    const labels = chart.labels;
+    let plain = true;
+    for (const key in labels) plain &&= typeof labels[key] === 'string';
+    metadata = { namespace: typeof chart.namespace === 'string' ? chart.namespace : undefined, labels: plain ? labels : {} };
+    metadataByChart.set(chart, metadata);
+  }
+  // A builder may change what it is handed: each gets labels of its own.
+  return { namespace: metadata.namespace, labels: { ...metadata.labels } };
 }
 
 /** `props` with the chart's namespace and labels where the props give none. */

@@ -50,13 +50,13 @@ export class DaemonSetObject extends ApiObject {
     super(scope, id, props);
     Object.defineProperty(this, DAEMON_SET_OBJECT, { value: true });
 
-    this.checkedMetadata = copyPlainJson(metadataFields(this.metadata));
+    const fields = metadataFields(this.metadata);
+    this.checkedMetadata = copyPlainJson(fields);
     // The model's check already walked the whole manifest and saw whether it is plain data.
     this.plain = modelBuiltPlainData(manifest) ?? isPlainJson(rest);
     // cdk8s gave the metadata its chart's namespace and labels. When they are plain data and the
     // model already had them, the metadata is written as the model built and checked it, and
     // resolving it here (`metadata.toJson()`, the costliest step of constructing) would only say so.
-    const fields = metadataFields(this.metadata) as { namespace?: unknown; labels?: unknown };
     const asBuilt = this.checkedMetadata !== undefined && fields.namespace === metadata?.namespace && sameJson(fields.labels, metadata?.labels ?? {});
     const synthesized = asBuilt ? metadata : this.metadata.toJson();
     this.identity = { apiVersion, kind, metadata: { name: this.name, namespace: synthesized?.namespace } };

@@ -24,15 +24,42 @@ export function isPlainJson(value: unknown): boolean {
 
 /** A deep copy of plain data, for `sameJson` to compare with later; undefined when it is not plain. */
 export function copyPlainJson<T>(value: T): T | undefined {
-  return isPlainJson(value) ? (copy(value) as T) : undefined;
+  const copied = copyIfPlain(value);
+  return copied === NOT_PLAIN ? undefined : (copied as T);
 }
 
-function copy(value: unknown): unknown {
-  if (typeof value !== 'object' || value === null) return value;
-  if (Array.isArray(value)) return value.map(copy);
-  const result: Record<string, unknown> = {};
-  for (const key in value) result[key] = copy((value as Record<string, unknown>)[key]);
-  return result;
+const NOT_PLAIN = Symbol('not plain');
+
+/** `isPlainJson` and the copy in one walk: a construct copies its metadata once, when it is made. */
+function copyIfPlain(value: unknown): unknown {
+  if (value === null || value === undefined) return value;
+  switch (typeof value) {
+    case 'string':
+    case 'number':
+    case 'boolean':
+      return value;
+    case 'object': {
+      if (Array.isArray(value)) {
+        const items: unknown[] = [];
+        for (const item of value) {
+          const copied = copyIfPlain(item);
+          if (copied === NOT_PLAIN) return NOT_PLAIN;
+          items.push(copied);
+        }
+        return items;
+      }
+      if (Object.getPrototypeOf(value) !== Object.prototype) return NOT_PLAIN;
+      const result: Record<string, unknown> = {};
+      for (const key in value) {
+        const copied = copyIfPlain((value as Record<string, unknown>)[key]);
+        if (copied === NOT_PLAIN) return NOT_PLAIN;
+        result[key] = copied;
+      }
+      return result;
+    }
+    default:
+      return NOT_PLAIN;
+  }
 }
 
 /**
