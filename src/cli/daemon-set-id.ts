@@ -1,3 +1,4 @@
+import { namespaceOf } from '../input';
 import { JsonObject, objectAt, stringAt } from '../json/shape';
 
 /** Where a DaemonSet lives: the namespace (`default` when the manifest omits it) and the name. */
@@ -9,7 +10,7 @@ export interface DaemonSetId {
 /** Reads a DaemonSet's namespace and name the way the placement report does. */
 export function daemonSetId(daemonSet: JsonObject): DaemonSetId {
   const metadata = objectAt(daemonSet.metadata);
-  return { namespace: stringAt(metadata?.namespace) || 'default', name: stringAt(metadata?.name) ?? '' };
+  return { namespace: namespaceOf(metadata), name: stringAt(metadata?.name) ?? '' };
 }
 
 /** `namespace/name`, the way kubectl and the reports write it. */

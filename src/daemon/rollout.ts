@@ -1,5 +1,6 @@
 import { DaemonSetUpdateStrategy } from './kubernetes-types';
 import { PropProblem } from './props-error';
+import { percentOf } from '../validation/int-or-percent';
 
 /** A pod count (`1`) or a percentage of the nodes that run the daemon (`"10%"`). */
 export type PodCountOrPercent = number | string;
@@ -19,8 +20,6 @@ export interface RollingUpdateOptions {
    */
   readonly maxSurge?: PodCountOrPercent;
 }
-
-const PERCENT = /^(\d+)%$/;
 
 /**
  * How a DaemonSet replaces its pods when the template changes.
@@ -88,7 +87,7 @@ export class Rollout {
 }
 
 function magnitude(value: PodCountOrPercent): number {
-  return typeof value === 'number' ? value : Number(PERCENT.exec(value)?.[1] ?? NaN);
+  return typeof value === 'number' ? value : percentOf(value) ?? NaN;
 }
 
 function countOrPercentProblems(value: PodCountOrPercent | undefined, field: string): PropProblem[] {
@@ -98,8 +97,8 @@ function countOrPercentProblems(value: PodCountOrPercent | undefined, field: str
       ? []
       : [{ field, message: `must be a whole number of pods, 0 or more (got ${value})` }];
   }
-  const match = PERCENT.exec(value);
-  if (!match) return [{ field, message: `must be a pod count or a percent string such as "10%" (got ${JSON.stringify(value)})` }];
-  if (Number(match[1]) > 100) return [{ field, message: `must not be greater than 100% (got ${JSON.stringify(value)})` }];
+  const percent = percentOf(value);
+  if (percent === undefined) return [{ field, message: `must be a pod count or a percent string such as "10%" (got ${JSON.stringify(value)})` }];
+  if (percent > 100) return [{ field, message: `must not be greater than 100% (got ${JSON.stringify(value)})` }];
   return [];
 }

@@ -1,3 +1,4 @@
+import { namespaceOf } from '../input';
 import { JsonObject, listAt, objectAt, stringAt, stringEntries } from '../json/shape';
 import { daemonPodTolerations } from './predicates/daemon-pod-tolerations';
 import { NodeSelectorTerm, parseNodeSelectorTerms } from './predicates/required-node-affinity';
@@ -48,7 +49,7 @@ export function daemonSetView(daemonSet: JsonObject): DaemonSetView {
   }
   const templateNodeName = stringAt(podSpec.nodeName) ?? '';
   return {
-    namespace: stringAt(metadata?.namespace) || 'default',
+    namespace: namespaceOf(metadata),
     name: stringAt(metadata?.name) ?? '',
     templateNodeName,
     nodeSelector,

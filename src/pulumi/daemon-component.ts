@@ -1,5 +1,6 @@
 import * as k8s from '@pulumi/kubernetes';
 import * as pulumi from '@pulumi/pulumi';
+import { DEFAULT_NAMESPACE } from '../input';
 import { DaemonArgs } from './daemon-args';
 import { daemonSetInputs, ManifestBuilder } from './daemon-set-inputs';
 import { WarningLog } from './warning-log';
@@ -55,7 +56,7 @@ export abstract class DaemonComponent extends pulumi.ComponentResource {
     // Taken from the args, not read back from the DaemonSet: known in a preview, and still
     // registered when the DaemonSet fails, so the failure is reported instead of waited on.
     this.name = pulumi.output(inputs.manifest.metadata!.name!);
-    this.namespace = inputs.namespace.apply((namespace) => namespace ?? 'default');
+    this.namespace = inputs.namespace.apply((namespace) => namespace ?? DEFAULT_NAMESPACE);
     this.selectorLabels = { ...inputs.manifest.spec!.selector.matchLabels };
     this.registerOutputs({ name: this.name, namespace: this.namespace, selectorLabels: this.selectorLabels });
   }

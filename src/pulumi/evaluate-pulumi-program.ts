@@ -1,7 +1,7 @@
 import { setImmediate } from 'timers';
 import * as pulumi from '@pulumi/pulumi';
 import { DaemonSetRecorder } from './daemon-set-recorder';
-import { Inventory, inventoryNodes } from '../input';
+import { Inventory, inventoryNodes, namespaceOf } from '../input';
 import { evaluatePlacement, PlacementReport } from '../placement';
 import { describeObject, findDuplicateObjects } from '../validation';
 
@@ -19,10 +19,9 @@ function registrationsDone(): Promise<void> {
 
 type Manifest = { readonly metadata?: { readonly name?: unknown; readonly namespace?: unknown } };
 
-/** `namespace/name`, with the namespace the API server gives an object that names none. */
+/** `namespace/name`, with the namespace an object that names none is created in. */
 function idOf(manifest: Manifest): string {
-  const { name, namespace } = manifest.metadata ?? {};
-  return `${typeof namespace === 'string' && namespace !== '' ? namespace : 'default'}/${String(name)}`;
+  return `${namespaceOf(manifest.metadata)}/${String(manifest.metadata?.name)}`;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { Finding } from './finding';
+import { namespaceOf } from '../input';
 import { JsonObject, objectAt, stringAt } from '../json/shape';
 
 /**
@@ -25,7 +26,7 @@ export function objectIdentity(object: JsonObject): string | undefined {
   if (!kind || !name) return undefined;
   const apiVersion = stringAt(object.apiVersion) ?? '';
   const group = apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.indexOf('/')) : '';
-  const namespace = CLUSTER_SCOPED_KINDS.has(kind) ? '' : stringAt(metadata?.namespace) || 'default';
+  const namespace = CLUSTER_SCOPED_KINDS.has(kind) ? '' : namespaceOf(metadata);
   return JSON.stringify([group, kind, namespace, name]);
 }
 
@@ -35,7 +36,7 @@ export function describeObject(object: JsonObject): string {
   const metadata = objectAt(object.metadata);
   const name = stringAt(metadata?.name) ?? '';
   if (CLUSTER_SCOPED_KINDS.has(kind)) return `${kind} ${name}`;
-  return `${kind} ${stringAt(metadata?.namespace) || 'default'}/${name}`;
+  return `${kind} ${namespaceOf(metadata)}/${name}`;
 }
 
 /** A later object that has the same identity as an earlier one: `kubectl apply` would apply it over the first. */

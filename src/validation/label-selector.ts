@@ -2,6 +2,7 @@ import { FieldError, FieldPath } from './field-error';
 import { labelValueErrors, qualifiedNameErrors } from './names';
 import { validateLabels } from './object-meta';
 import { JsonObject, listAt, objectAt, stringAt, stringEntries } from '../json/shape';
+import { LabelRequirement, requirementMatches } from '../placement/predicates/label-requirement';
 
 const SET_OPERATORS = ['In', 'NotIn'];
 const EXISTENCE_OPERATORS = ['Exists', 'DoesNotExist'];
@@ -48,22 +49,13 @@ export function labelSelectorMatches(selector: JsonObject, labels: unknown): boo
   for (const [key, value] of stringEntries(selector.matchLabels)) {
     if (present.get(key) !== value) return false;
   }
+  // The selector parsed (the caller checks that first), so each expression is a requirement whose
+  // operator is one of the four a label selector has.
   return listAt(selector.matchExpressions).every((raw) => {
     const requirement = objectAt(raw) ?? {};
-    const key = stringAt(requirement.key) ?? '';
-    const values = listAt(requirement.values).map(String);
-    const value = present.get(key);
-    switch (requirement.operator) {
-      case 'In':
-        return value !== undefined && values.includes(value);
-      case 'NotIn':
-        return value === undefined || !values.includes(value);
-      case 'Exists':
-        return value !== undefined;
-      case 'DoesNotExist':
-        return value === undefined;
-      default:
-        return false;
-    }
+    return requirementMatches(
+      { key: stringAt(requirement.key) ?? '', operator: requirement.operator as LabelRequirement['operator'], values: listAt(requirement.values).map(String) },
+      present,
+    );
   });
 }

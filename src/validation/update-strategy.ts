@@ -1,23 +1,9 @@
 import { FieldError, FieldPath } from './field-error';
+import { intOrPercentValue } from './int-or-percent';
 import { percentErrors } from './names';
 import { JsonObject, objectAt } from '../json/shape';
 
 const STRATEGY_TYPES = ['RollingUpdate', 'OnDelete'];
-const PERCENT = /^([0-9]+)%$/;
-
-/** An int-or-string value read as upstream `getIntOrPercentValue` reads it. */
-export function intOrPercentValue(value: unknown): number {
-  if (typeof value === 'number') return value;
-  if (typeof value === 'string') {
-    const match = PERCENT.exec(value);
-    if (match) return Number(match[1]);
-    // intstr.IntValue() reads any other string with strconv.Atoi, which yields 0 unless the whole
-    // string is an integer.
-    return /^[+-]?\d+$/.test(value) ? Number(value) : 0;
-  }
-  return 0;
-}
-
 /** Mirrors `ValidatePositiveIntOrPercent` and `IsNotMoreThan100Percent`. */
 function validateIntOrPercent(value: unknown, path: FieldPath): FieldError[] {
   if (typeof value === 'string') {
