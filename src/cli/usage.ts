@@ -29,8 +29,8 @@ ${EXIT_HELP}
 export const PLACE_USAGE = `Usage: everynode place --inventory FILE [options] MANIFEST...
 
 Says, for every DaemonSet in MANIFEST and every node of the inventory, whether the DaemonSet
-controller runs a daemon pod there and why not, how the rollout proceeds, and what the scheduler
-would leave Pending.
+controller runs a daemon pod there and why not, how the rollout proceeds, and which of its pods
+would not run: left Pending by the scheduler, or failing on a node of another OS.
 
 Options:
   -i, --inventory FILE         The nodes: \`kubectl get nodes -o yaml\` or -o json output; - for stdin
@@ -40,7 +40,7 @@ Options:
   --expect-every-node NAME     Exit 1 unless DaemonSet NAME (name or namespace/name) runs a pod on
                                every node; repeatable
   --fail-on-errors             Exit 1 when a DaemonSet has validation errors
-  --fail-on-advisories         Exit 1 when a DaemonSet has advisories (pods left Pending)
+  --fail-on-advisories         Exit 1 when a DaemonSet has advisories (pods that would not run)
   --strict                     Exit 1 on warnings too: unknown fields, non-integer Gt/Lt values,
                                image references no registry accepts, objects defined twice
   -h, --help                   Show this help
