@@ -2,6 +2,7 @@ import { Construct } from 'constructs';
 import { DaemonProps, masterTolerantManifest } from '../daemon';
 import { withChartMetadata } from './chart-metadata';
 import { DaemonConstruct } from './daemon-construct';
+import { withOwnProps } from '../daemon/prop-paths';
 
 /** Props of a `MasterTolerant` daemon. */
 export interface MasterTolerantProps extends DaemonProps {}
@@ -33,6 +34,6 @@ export interface MasterTolerantProps extends DaemonProps {}
  */
 export class MasterTolerant extends DaemonConstruct {
   constructor(scope: Construct, id: string, props: MasterTolerantProps) {
-    super(scope, id, 'MasterTolerant', (owner, name, chart) => masterTolerantManifest(owner, name, withChartMetadata(props, chart)));
+    super(scope, id, 'MasterTolerant', (owner, name, chart) => masterTolerantManifest(owner, name, withOwnProps(withChartMetadata(props, chart), props)));
   }
 }

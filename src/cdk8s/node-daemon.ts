@@ -2,6 +2,7 @@ import { Construct } from 'constructs';
 import { DaemonProps, nodeDaemonManifest } from '../daemon';
 import { withChartMetadata } from './chart-metadata';
 import { DaemonConstruct } from './daemon-construct';
+import { withOwnProps } from '../daemon/prop-paths';
 
 /** Props of a `NodeDaemon`. */
 export interface NodeDaemonProps extends DaemonProps {}
@@ -29,6 +30,6 @@ export interface NodeDaemonProps extends DaemonProps {}
  */
 export class NodeDaemon extends DaemonConstruct {
   constructor(scope: Construct, id: string, props: NodeDaemonProps) {
-    super(scope, id, 'NodeDaemon', (owner, name, chart) => nodeDaemonManifest(owner, name, withChartMetadata(props, chart)));
+    super(scope, id, 'NodeDaemon', (owner, name, chart) => nodeDaemonManifest(owner, name, withOwnProps(withChartMetadata(props, chart), props)));
   }
 }

@@ -2,6 +2,7 @@ import { Construct } from 'constructs';
 import { NodeFilteredDaemonProps, nodeFilteredDaemonManifest } from '../daemon';
 import { withChartMetadata } from './chart-metadata';
 import { DaemonConstruct } from './daemon-construct';
+import { withOwnProps } from '../daemon/prop-paths';
 
 /**
  * One pod on every node that a `NodeFilter` selects: GPU device plugins, Windows agents,
@@ -21,6 +22,6 @@ import { DaemonConstruct } from './daemon-construct';
  */
 export class NodeFilteredDaemon extends DaemonConstruct {
   constructor(scope: Construct, id: string, props: NodeFilteredDaemonProps) {
-    super(scope, id, 'NodeFilteredDaemon', (owner, name, chart) => nodeFilteredDaemonManifest(owner, name, withChartMetadata(props, chart)));
+    super(scope, id, 'NodeFilteredDaemon', (owner, name, chart) => nodeFilteredDaemonManifest(owner, name, withOwnProps(withChartMetadata(props, chart), props)));
   }
 }

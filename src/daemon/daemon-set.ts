@@ -1,17 +1,17 @@
 import { lazyModule } from '../lazy-module';
-import { DaemonProps } from './daemon-props';
+import { DaemonProps, NodeFilteredDaemonProps } from './daemon-props';
 import { hardenContainer, hardenPod } from './hardened-profile';
 import { hostPathVolumes } from './host-paths';
 import { podLabelsFor, selectorLabelsFor } from './identity';
 import { Container, DaemonSetManifest, EnvVar, PodSpec, TolerationSpec } from './kubernetes-types';
 import { recordModelFindings } from './model-warnings';
 import { NodeFilter } from './node-filter';
+import { manifestProblems, TolerationOrigin } from './prop-paths';
 import { DaemonPropsError, PropProblem } from './props-error';
 import { Rollout } from './rollout';
 import { Toleration } from './toleration';
 import type * as Inspection from '../validation/check-daemon-set';
-import { formatFieldError } from '../validation/field-error';
-import { dns1123SubdomainErrors } from '../validation/names';
+import { DNS1123_SUBDOMAIN_IN_WORDS, dns1123SubdomainErrors } from '../validation/names';
 
 /** What a daemon kind adds to the props: where it must run and what it must tolerate. */
 export interface DaemonPlacement {
@@ -53,11 +53,10 @@ export function buildDaemonSet(owner: string, name: string, props: DaemonProps, 
       });
     }
   });
-  const nameErrors = dns1123SubdomainErrors(daemonName);
-  if (nameErrors.length > 0) {
+  if (dns1123SubdomainErrors(daemonName).length > 0) {
     problems.push({
       field: 'name',
-      message: `${JSON.stringify(daemonName)} is not a valid DaemonSet name (${nameErrors.join('; ')}); set name to a lowercase name such as "fluent-bit"`,
+      message: `${JSON.stringify(daemonName)} is not a valid DaemonSet name (${DNS1123_SUBDOMAIN_IN_WORDS}): set name to a lowercase name such as "fluent-bit"`,
     });
   }
   const rollout = props.rollout ?? DEFAULT_ROLLOUT;
@@ -100,9 +99,19 @@ export function buildDaemonSet(owner: string, name: string, props: DaemonProps, 
 
   const { errors, warnings, plainData } = inspection.inspectDaemonSet(manifest);
   if (errors.length > 0) {
+    const nodes = placement.requiredNodes;
     throw new DaemonPropsError(
       owner,
-      errors.map((error) => ({ field: error.field, message: formatFieldError(error).slice(error.field.length + 2) })),
+      manifestProblems(errors, {
+        props,
+        manifest,
+        requiredNodes: nodes && { filter: nodes, prop: nodes === (props as Partial<NodeFilteredDaemonProps>).nodes ? 'nodes' : undefined },
+        tolerationOrigins: () => {
+          const origins: TolerationOrigin[] = [];
+          tolerationsFor(props, placement, origins);
+          return origins;
+        },
+      }),
     );
   }
   recordModelFindings(manifest, { warnings, plainData });
@@ -183,20 +192,28 @@ function affinityFor(props: DaemonProps, placement: DaemonPlacement): PodSpec['a
   };
 }
 
-/** The kind's tolerations, the node filter's, then the user's; each written once. */
-function tolerationsFor(props: DaemonProps, placement: DaemonPlacement): TolerationSpec[] {
-  const all = [
-    ...(placement.tolerations ?? []),
-    ...(placement.requiredNodes?.tolerations ?? []),
-    ...(props.tolerations ?? []),
-  ].map((t) => t.toJson());
+/**
+ * The kind's tolerations, the node filter's, then the user's; each written once. `origins`, when
+ * given, is told where each one written came from: an error message names the user's own index.
+ */
+function tolerationsFor(props: DaemonProps, placement: DaemonPlacement, origins?: TolerationOrigin[]): TolerationSpec[] {
+  const kind = placement.tolerations ?? [];
+  const filter = placement.requiredNodes?.tolerations ?? [];
+  const all = [...kind, ...filter, ...(props.tolerations ?? [])];
   const seen = new Set<string>();
-  return all.filter((t) => {
+  const written: TolerationSpec[] = [];
+  all.forEach((toleration, i) => {
+    const t = toleration.toJson();
     const key = JSON.stringify([t.key, t.operator, t.value, t.effect, t.tolerationSeconds]);
-    if (seen.has(key)) return false;
+    if (seen.has(key)) return;
     seen.add(key);
-    return true;
+    written.push(t);
+    if (!origins) return;
+    if (i < kind.length) origins.push({ from: 'kind' });
+    else if (i < kind.length + filter.length) origins.push({ from: 'nodes', toleration });
+    else origins.push({ from: 'tolerations', index: i - kind.length - filter.length });
   });
+  return written;
 }
 
 function nonEmpty<T>(items: T[]): T[] | undefined {

@@ -1,3 +1,4 @@
+import { enumMember, madeBy, quoted, rememberTerms } from './filter-sources';
 import { NodeSelectorRequirement, NodeSelectorTerm } from './kubernetes-types';
 import { Toleration } from './toleration';
 
@@ -47,6 +48,16 @@ interface Term {
   readonly matchFields: readonly NodeSelectorRequirement[];
 }
 
+/** `NodeFilter.labelIn('pool', 'a')`: a factory call as the user writes it. */
+function call(factory: string, args: readonly string[]): string {
+  return `NodeFilter.${factory}(${args.join(', ')})`;
+}
+
+function gpuOptions(options: GpuNodeOptions): string[] {
+  const given = Object.entries({ label: options.label, taintKey: options.taintKey }).filter(([, value]) => value !== undefined);
+  return given.length > 0 ? [`{ ${given.map(([key, value]) => `${key}: ${quoted(String(value))}`).join(', ')} }`] : [];
+}
+
 /**
  * Which nodes a daemon runs on.
  *
@@ -61,73 +72,76 @@ interface Term {
 export class NodeFilter {
   /** Nodes whose label `key` is `value`. */
   static labelEquals(key: string, value: string): NodeFilter {
-    return NodeFilter.label(key, 'In', [value]);
+    return NodeFilter.label(call('labelEquals', [quoted(key), quoted(value)]), key, 'In', [value]);
   }
 
   /** Nodes whose label `key` is one of `values`. */
   static labelIn(key: string, ...values: string[]): NodeFilter {
-    return NodeFilter.label(key, 'In', values);
+    return NodeFilter.label(call('labelIn', [key, ...values].map(quoted)), key, 'In', values);
   }
 
   /** Nodes without the label `key`, or with a value not in `values`. */
   static labelNotIn(key: string, ...values: string[]): NodeFilter {
-    return NodeFilter.label(key, 'NotIn', values);
+    return NodeFilter.label(call('labelNotIn', [key, ...values].map(quoted)), key, 'NotIn', values);
   }
 
   /** Nodes that carry the label `key`, whatever its value. */
   static labelExists(key: string): NodeFilter {
-    return NodeFilter.label(key, 'Exists');
+    return NodeFilter.label(call('labelExists', [quoted(key)]), key, 'Exists');
   }
 
   /** Nodes without the label `key`. */
   static labelDoesNotExist(key: string): NodeFilter {
-    return NodeFilter.label(key, 'DoesNotExist');
+    return NodeFilter.label(call('labelDoesNotExist', [quoted(key)]), key, 'DoesNotExist');
   }
 
   /** Nodes whose label `key` is an integer greater than `value`. */
   static labelGreaterThan(key: string, value: number): NodeFilter {
-    return NodeFilter.label(key, 'Gt', [String(value)]);
+    return NodeFilter.label(call('labelGreaterThan', [quoted(key), String(value)]), key, 'Gt', [String(value)]);
   }
 
   /** Nodes whose label `key` is an integer less than `value`. */
   static labelLessThan(key: string, value: number): NodeFilter {
-    return NodeFilter.label(key, 'Lt', [String(value)]);
+    return NodeFilter.label(call('labelLessThan', [quoted(key), String(value)]), key, 'Lt', [String(value)]);
   }
 
   /** Nodes of one operating system (`kubernetes.io/os`). */
   static os(os: OperatingSystem): NodeFilter {
-    return NodeFilter.labelEquals('kubernetes.io/os', os);
+    return NodeFilter.label(call('os', [enumMember('OperatingSystem', OperatingSystem, os)]), 'kubernetes.io/os', 'In', [os]);
   }
 
   /** Linux nodes: keep Linux images off Windows nodes. */
   static linux(): NodeFilter {
-    return NodeFilter.os(OperatingSystem.LINUX);
+    return NodeFilter.label(call('linux', []), 'kubernetes.io/os', 'In', [OperatingSystem.LINUX]);
   }
 
   /** Windows nodes. */
   static windows(): NodeFilter {
-    return NodeFilter.os(OperatingSystem.WINDOWS);
+    return NodeFilter.label(call('windows', []), 'kubernetes.io/os', 'In', [OperatingSystem.WINDOWS]);
   }
 
   /** Nodes of these CPU architectures (`kubernetes.io/arch`: amd64, arm64, ...). */
   static architecture(...architectures: string[]): NodeFilter {
-    return NodeFilter.labelIn('kubernetes.io/arch', ...architectures);
+    return NodeFilter.label(call('architecture', architectures.map(quoted)), 'kubernetes.io/arch', 'In', architectures);
   }
 
   /** Nodes of these instance types (`node.kubernetes.io/instance-type`). */
   static instanceTypes(...instanceTypes: string[]): NodeFilter {
-    return NodeFilter.labelIn('node.kubernetes.io/instance-type', ...instanceTypes);
+    return NodeFilter.label(call('instanceTypes', instanceTypes.map(quoted)), 'node.kubernetes.io/instance-type', 'In', instanceTypes);
   }
 
   /** Nodes of these pools, named by the provider's pool label (see `NodePoolLabel`). */
   static nodePool(poolLabel: NodePoolLabel | string, ...pools: string[]): NodeFilter {
-    return NodeFilter.labelIn(poolLabel, ...pools);
+    const description = call('nodePool', [enumMember('NodePoolLabel', NodePoolLabel, poolLabel), ...pools.map(quoted)]);
+    return NodeFilter.label(description, poolLabel, 'In', pools);
   }
 
   /** GPU nodes: the GPU label is present, and the GPU taint is tolerated. */
   static gpu(options: GpuNodeOptions = {}): NodeFilter {
-    const filter = NodeFilter.labelExists(options.label ?? 'nvidia.com/gpu.present');
-    return new NodeFilter(filter.terms, [Toleration.exists(options.taintKey ?? 'nvidia.com/gpu')]);
+    const description = call('gpu', gpuOptions(options));
+    const filter = NodeFilter.label(description, options.label ?? 'nvidia.com/gpu.present', 'Exists');
+    const toleration = madeBy(Toleration.exists(options.taintKey ?? 'nvidia.com/gpu'), description);
+    return new NodeFilter(description, filter.terms, [toleration]);
   }
 
   /**
@@ -135,56 +149,68 @@ export class NodeFilter {
    * term of its own.
    */
   static named(...nodeNames: string[]): NodeFilter {
+    const description = call('named', nodeNames.map(quoted));
     const terms = (nodeNames.length > 0 ? nodeNames : ['']).map((name) => ({
       matchExpressions: [],
-      matchFields: [{ key: NODE_NAME_FIELD, operator: 'In' as const, values: name ? [name] : [] }],
+      matchFields: [madeBy({ key: NODE_NAME_FIELD, operator: 'In' as const, values: name ? [name] : [] }, description)],
     }));
-    return new NodeFilter(terms, []);
+    return new NodeFilter(description, terms, []);
   }
 
   /** Every node but these, by name. */
   static notNamed(...nodeNames: string[]): NodeFilter {
-    const matchFields = nodeNames.map((name) => ({ key: NODE_NAME_FIELD, operator: 'NotIn' as const, values: [name] }));
-    return new NodeFilter([{ matchExpressions: [], matchFields }], []);
+    const description = call('notNamed', nodeNames.map(quoted));
+    const matchFields = nodeNames.map((name) => madeBy({ key: NODE_NAME_FIELD, operator: 'NotIn' as const, values: [name] }, description));
+    return new NodeFilter(description, [{ matchExpressions: [], matchFields }], []);
   }
 
   /** Nodes that every filter selects. */
   static allOf(first: NodeFilter, ...rest: NodeFilter[]): NodeFilter {
-    return rest.reduce((combined, next) => combined.and(next), first);
+    return first.and(...rest).describedAs(call('allOf', [first, ...rest].map(String)));
   }
 
   /** Nodes that any one of the filters selects. */
   static anyOf(first: NodeFilter, ...rest: NodeFilter[]): NodeFilter {
-    return rest.reduce((combined, next) => combined.or(next), first);
+    return first.or(...rest).describedAs(call('anyOf', [first, ...rest].map(String)));
   }
 
-  private static label(key: string, operator: NodeSelectorRequirement['operator'], values?: string[]): NodeFilter {
+  private static label(description: string, key: string, operator: NodeSelectorRequirement['operator'], values?: string[]): NodeFilter {
     const requirement: NodeSelectorRequirement = values === undefined ? { key, operator } : { key, operator, values };
-    return new NodeFilter([{ matchExpressions: [requirement], matchFields: [] }], []);
+    return new NodeFilter(description, [{ matchExpressions: [madeBy(requirement, description)], matchFields: [] }], []);
   }
 
   private constructor(
+    /** The filter as the user wrote it, for error messages. */
+    private readonly description: string,
     private readonly terms: readonly Term[],
     private readonly requiredTolerations: readonly Toleration[],
-  ) {}
+  ) {
+    rememberTerms(this, terms);
+  }
 
   /** Nodes that this filter and every one of `others` select. */
   and(...others: NodeFilter[]): NodeFilter {
-    return others.reduce<NodeFilter>((left, right) => {
+    let terms = this.terms;
+    for (const right of others) {
       // (a OR b) AND (c OR d) = (a AND c) OR (a AND d) OR (b AND c) OR (b AND d)
-      const terms = left.terms.flatMap((l) =>
+      terms = terms.flatMap((l) =>
         right.terms.map((r) => ({
           matchExpressions: [...l.matchExpressions, ...r.matchExpressions],
           matchFields: [...l.matchFields, ...r.matchFields],
         })),
       );
-      return new NodeFilter(terms, [...left.requiredTolerations, ...right.requiredTolerations]);
-    }, this);
+    }
+    return new NodeFilter(
+      `${this.description}.and(${others.map(String).join(', ')})`,
+      terms,
+      [this, ...others].flatMap((f) => f.requiredTolerations),
+    );
   }
 
   /** Nodes that this filter or any one of `others` selects. */
   or(...others: NodeFilter[]): NodeFilter {
     return new NodeFilter(
+      `${this.description}.or(${others.map(String).join(', ')})`,
       [this, ...others].flatMap((f) => f.terms),
       [this, ...others].flatMap((f) => f.requiredTolerations),
     );
@@ -195,6 +221,14 @@ export class NodeFilter {
     return [...this.requiredTolerations];
   }
 
+  /**
+   * The filter as it was written, e.g. `NodeFilter.linux().and(NodeFilter.labelEquals('pool', 'a'))`:
+   * error messages name a filter this way.
+   */
+  toString(): string {
+    return this.description;
+  }
+
   /** The node selector terms, ORed, as they appear under `nodeSelectorTerms`. */
   toNodeSelectorTerms(): NodeSelectorTerm[] {
     return this.terms.map((term) => {
@@ -203,5 +237,10 @@ export class NodeFilter {
       if (term.matchFields.length > 0) json.matchFields = term.matchFields.map(copyRequirement);
       return json;
     });
+  }
+
+  /** The same nodes, described as the call that combined them. */
+  private describedAs(description: string): NodeFilter {
+    return new NodeFilter(description, this.terms, this.requiredTolerations);
   }
 }

@@ -1,7 +1,13 @@
 /*
  * Name and label syntax, as k8s.io/apimachinery/pkg/util/validation checks it
- * (IsQualifiedName, IsValidLabelValue, IsDNS1123Subdomain, IsDNS1123Label, IsValidPercent).
+ * (staging/src/k8s.io/apimachinery/pkg/util/validation/validation.go: IsQualifiedName,
+ * IsValidLabelValue, IsDNS1123Subdomain, IsDNS1123Label, IsValidPercent, ...).
  * Each function returns the API server's messages; an empty list means valid.
+ *
+ * A message for a rule written as a regular expression ends with that expression (upstream
+ * `RegexError`), and `validateDaemonSet` keeps it word for word, as kubectl would print it. A
+ * construction error is read by someone writing props instead: `messageInWords` gives them the rule
+ * in words.
  */
 
 /** At most this many valid names are remembered per check, so a long-running process stays small. */
@@ -47,12 +53,48 @@ function tooLong(max: number): string {
   return `must be no more than ${max} characters`;
 }
 
+/** Upstream `RegexError`: the rule, examples, then the regular expression. */
 function formatHint(what: string, pattern: string, examples: string[]): string {
   return `${what} (e.g. ${examples.map((e) => `'${e}'`).join(',  or ')}, regex used for validation is '${pattern}')`;
 }
 
+/** Each message that holds a regular expression, with the rule in words. */
+const IN_WORDS = new Map<string, string>();
+
+function examplesInWords(examples: readonly string[]): string {
+  const quoted = examples.map((e) => `'${e}'`);
+  return quoted.length === 1 ? quoted[0] : `${quoted.slice(0, -1).join(', ')} or ${quoted[quoted.length - 1]}`;
+}
+
+/**
+ * The API server's message for a rule written as a regular expression, remembered beside `words`
+ * so that `messageInWords` can swap one for the other. Each is built once: the message does not
+ * depend on the value checked.
+ */
+function regexHint(what: string, pattern: string, examples: string[], words: string): string {
+  const message = formatHint(what, pattern, examples);
+  IN_WORDS.set(message, `${words} (e.g. ${examplesInWords(examples)})`);
+  return message;
+}
+
 const QUALIFIED_NAME_HINT =
   "must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
+const QUALIFIED_NAME_WORDS = "made of letters, digits, '-', '_' and '.', starting and ending with a letter or digit";
+const QUALIFIED_NAME_EXAMPLES = ['MyName', 'my.name', '123-abc'];
+const QUALIFIED_NAME_PART_ERROR = regexHint(
+  `name part ${QUALIFIED_NAME_HINT}`,
+  QUALIFIED_NAME_PART,
+  QUALIFIED_NAME_EXAMPLES,
+  `name part must be ${QUALIFIED_NAME_WORDS}, at most ${QUALIFIED_NAME_MAX} characters`,
+);
+const QUALIFIED_NAME_ERROR =
+  formatHint(`a qualified name ${QUALIFIED_NAME_HINT}`, QUALIFIED_NAME_PART, QUALIFIED_NAME_EXAMPLES) +
+  " with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')";
+IN_WORDS.set(
+  QUALIFIED_NAME_ERROR,
+  `must be a name ${QUALIFIED_NAME_WORDS}, at most ${QUALIFIED_NAME_MAX} characters, after an optional DNS subdomain prefix and one '/' ` +
+    "(e.g. 'MyName' or 'example.com/MyName')",
+);
 
 /** Label keys, annotation keys, toleration keys, node selector keys. */
 export const qualifiedNameErrors = rememberValid((value: string): string[] => {
@@ -70,10 +112,7 @@ export const qualifiedNameErrors = rememberValid((value: string): string[] => {
       errors.push(...dns1123SubdomainErrors(prefix).map((m) => `prefix part ${m}`));
     }
   } else {
-    return [
-      formatHint(`a qualified name ${QUALIFIED_NAME_HINT}`, QUALIFIED_NAME_PART, ['MyName', 'my.name', '123-abc']) +
-        " with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')",
-    ];
+    return [QUALIFIED_NAME_ERROR];
   }
   if (name.length === 0) {
     errors.push('name part must be non-empty');
@@ -81,63 +120,73 @@ export const qualifiedNameErrors = rememberValid((value: string): string[] => {
     errors.push(`name part ${tooLong(QUALIFIED_NAME_MAX)}`);
   }
   if (!QUALIFIED_NAME_PART_RE.test(name)) {
-    errors.push(formatHint(`name part ${QUALIFIED_NAME_HINT}`, QUALIFIED_NAME_PART, ['MyName', 'my.name', '123-abc']));
+    errors.push(QUALIFIED_NAME_PART_ERROR);
   }
   return errors;
 });
+
+const LABEL_VALUE_ERROR = regexHint(
+  'a valid label must be an empty string or consist of alphanumeric characters, \'-\', \'_\' or \'.\', and must start and end with an alphanumeric character',
+  LABEL_VALUE,
+  ['MyValue', 'my_value', '12345'],
+  `a label value must be empty, or ${QUALIFIED_NAME_WORDS}, at most ${LABEL_VALUE_MAX} characters`,
+);
 
 /** Label values, toleration values, node selector values. */
 export const labelValueErrors = rememberValid((value: string): string[] => {
   const errors: string[] = [];
   if (value.length > LABEL_VALUE_MAX) errors.push(tooLong(LABEL_VALUE_MAX));
-  if (!LABEL_VALUE_RE.test(value)) {
-    errors.push(
-      formatHint(
-        'a valid label must be an empty string or consist of alphanumeric characters, \'-\', \'_\' or \'.\', and must start and end with an alphanumeric character',
-        LABEL_VALUE,
-        ['MyValue', 'my_value', '12345'],
-      ),
-    );
-  }
+  if (!LABEL_VALUE_RE.test(value)) errors.push(LABEL_VALUE_ERROR);
   return errors;
 });
+
+/**
+ * What a DNS-1123 subdomain is, in words, for a message that explains a name (`"Fluent_Bit" is not a
+ * valid DaemonSet name (...)`).
+ */
+export const DNS1123_SUBDOMAIN_IN_WORDS =
+  `a DNS-1123 subdomain: lowercase letters, digits, '-' and '.', starting and ending with a letter or digit, at most ${DNS1123_SUBDOMAIN_MAX} characters`;
+const DNS1123_SUBDOMAIN_ERROR = regexHint(
+  "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character",
+  DNS1123_SUBDOMAIN,
+  ['example.com'],
+  `must be ${DNS1123_SUBDOMAIN_IN_WORDS}`,
+);
 
 /** Object names (DaemonSet, PriorityClass, ServiceAccount) and node names. */
 export const dns1123SubdomainErrors = rememberValid((value: string): string[] => {
   const errors: string[] = [];
   if (value.length > DNS1123_SUBDOMAIN_MAX) errors.push(tooLong(DNS1123_SUBDOMAIN_MAX));
-  if (!DNS1123_SUBDOMAIN_RE.test(value)) {
-    errors.push(
-      formatHint(
-        "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character",
-        DNS1123_SUBDOMAIN,
-        ['example.com'],
-      ),
-    );
-  }
+  if (!DNS1123_SUBDOMAIN_RE.test(value)) errors.push(DNS1123_SUBDOMAIN_ERROR);
   return errors;
 });
+
+const DNS1123_LABEL_ERROR = regexHint(
+  "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character",
+  DNS1123_LABEL,
+  ['my-name', '123-abc'],
+  `must be a DNS-1123 label: lowercase letters, digits and '-', starting and ending with a letter or digit, at most ${DNS1123_LABEL_MAX} characters`,
+);
 
 /** Namespaces, container names, volume names. */
 export const dns1123LabelErrors = rememberValid((value: string): string[] => {
   const errors: string[] = [];
   if (value.length > DNS1123_LABEL_MAX) errors.push(tooLong(DNS1123_LABEL_MAX));
-  if (!DNS1123_LABEL_RE.test(value)) {
-    errors.push(
-      formatHint(
-        "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character",
-        DNS1123_LABEL,
-        ['my-name', '123-abc'],
-      ),
-    );
-  }
+  if (!DNS1123_LABEL_RE.test(value)) errors.push(DNS1123_LABEL_ERROR);
   return errors;
 });
+
+const PERCENT_ERROR = regexHint(
+  "a valid percent string must be a numeric string followed by an ending '%'",
+  PERCENT,
+  ['1%', '93%'],
+  "a percent must be a whole number followed by '%'",
+);
 
 /** `maxUnavailable` / `maxSurge` given as a string. */
 export function percentErrors(value: string): string[] {
   if (PERCENT_RE.test(value)) return [];
-  return [formatHint("a valid percent string must be a numeric string followed by an ending '%'", PERCENT, ['1%', '93%'])];
+  return [PERCENT_ERROR];
 }
 
 const DNS1123_LABEL_WITH_UNDERSCORE = '_?[a-z0-9]([-_a-z0-9]*[a-z0-9])?';
@@ -154,19 +203,21 @@ export function inclusiveRange(low: number, high: number): string {
   return `must be between ${low} and ${high}, inclusive`;
 }
 
+// The upstream words say "start and end with an alphanumeric character", but each part may start
+// with '_': the words here follow the expression.
+const DNS1123_SUBDOMAIN_WITH_UNDERSCORE_ERROR = regexHint(
+  "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '_', '-' or '.', and must start and end with an alphanumeric character",
+  DNS1123_SUBDOMAIN_WITH_UNDERSCORE,
+  ['example.com'],
+  "must be a DNS-1123 subdomain that may hold '_': lowercase letters, digits, '_', '-' and '.', each part between dots " +
+    `starting with a letter, digit or '_' and ending with a letter or digit, at most ${DNS1123_SUBDOMAIN_MAX} characters`,
+);
+
 /** Search paths of `dnsConfig` (IsDNS1123SubdomainWithUnderscore, the relaxed DNS search rule). */
 export function dns1123SubdomainWithUnderscoreErrors(value: string): string[] {
   const errors: string[] = [];
   if (value.length > DNS1123_SUBDOMAIN_MAX) errors.push(tooLong(DNS1123_SUBDOMAIN_MAX));
-  if (!DNS1123_SUBDOMAIN_WITH_UNDERSCORE_RE.test(value)) {
-    errors.push(
-      formatHint(
-        "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '_', '-' or '.', and must start and end with an alphanumeric character",
-        DNS1123_SUBDOMAIN_WITH_UNDERSCORE,
-        ['example.com'],
-      ),
-    );
-  }
+  if (!DNS1123_SUBDOMAIN_WITH_UNDERSCORE_RE.test(value)) errors.push(DNS1123_SUBDOMAIN_WITH_UNDERSCORE_ERROR);
   return errors;
 }
 
@@ -205,27 +256,58 @@ export function envVarNameErrors(value: string): string[] {
     : ["a valid environment variable name must consist only of printable ASCII characters other than '='"];
 }
 
+const CONFIG_MAP_KEY_ERROR = regexHint(
+  "a valid config key must consist of alphanumeric characters, '-', '_' or '.'",
+  CONFIG_MAP_KEY,
+  ['key.name', 'KEY_NAME', 'key-name'],
+  `a config key must be made of letters, digits, '-', '_' and '.', at most ${DNS1123_SUBDOMAIN_MAX} characters`,
+);
+
 /** Keys of ConfigMaps and Secrets, as `configMapKeyRef` / `items` name them (IsConfigMapKey). */
 export function configMapKeyErrors(value: string): string[] {
   const errors: string[] = [];
   if (value.length > DNS1123_SUBDOMAIN_MAX) errors.push(tooLong(DNS1123_SUBDOMAIN_MAX));
-  if (!CONFIG_MAP_KEY_RE.test(value)) {
-    errors.push(
-      formatHint("a valid config key must consist of alphanumeric characters, '-', '_' or '.'", CONFIG_MAP_KEY, [
-        'key.name',
-        'KEY_NAME',
-        'key-name',
-      ]),
-    );
-  }
+  if (!CONFIG_MAP_KEY_RE.test(value)) errors.push(CONFIG_MAP_KEY_ERROR);
   if (value === '.') errors.push("must not be '.'");
   else if (value === '..') errors.push("must not be '..'");
   else if (value.startsWith('..')) errors.push("must not start with '..'");
   return errors;
 }
 
+const HTTP_HEADER_NAME_ERROR = regexHint(
+  "a valid HTTP header must consist of alphanumeric characters or '-'",
+  HTTP_HEADER_NAME,
+  ['X-Header-Name'],
+  "an HTTP header name must be made of letters, digits and '-'",
+);
+
 /** Header names of an `httpGet` probe or hook (IsHTTPHeaderName). */
 export function httpHeaderNameErrors(value: string): string[] {
   if (HTTP_HEADER_NAME_RE.test(value)) return [];
-  return [formatHint("a valid HTTP header must consist of alphanumeric characters or '-'", HTTP_HEADER_NAME, ['X-Header-Name'])];
+  return [HTTP_HEADER_NAME_ERROR];
+}
+
+// Sysctl names and quantities are checked elsewhere, with messages that give their expressions
+// in other words.
+const SYSCTL_REGEX_CLAUSE = / and match regex \S+/g;
+const SYSCTL_IN_WORDS =
+  " and be a sysctl name: lowercase letters, digits, '_' and '-', in parts separated by '.' or '/' that each start and end with a letter or digit";
+const QUANTITY_REGEX_MESSAGE = /quantities must match the regular expression '[^']*'/g;
+const QUANTITY_IN_WORDS =
+  "a quantity must be a number, optionally followed by a binary suffix (Ki, Mi, Gi, Ti, Pi, Ei), a decimal one (n, u, m, k, M, G, T, P, E) or an exponent (e.g. '128Mi', '500m' or '1e3')";
+const ANY_REGEX_CLAUSE = /,? regex used for validation is '[^']*'/g;
+const MENTIONS_REGEX = /regex|regular expression/;
+
+/**
+ * `message` with each regular expression that validation puts in a message replaced by the rule in
+ * words. Construction errors only: the validators keep the API server's text. A rule without words
+ * here loses its expression and keeps the rest, so no construction error shows one.
+ */
+export function messageInWords(message: string): string {
+  if (!MENTIONS_REGEX.test(message)) return message;
+  let result = message;
+  for (const [withRegex, words] of IN_WORDS) {
+    if (result.includes(withRegex)) result = result.split(withRegex).join(words);
+  }
+  return result.replace(SYSCTL_REGEX_CLAUSE, SYSCTL_IN_WORDS).replace(QUANTITY_REGEX_MESSAGE, QUANTITY_IN_WORDS).replace(ANY_REGEX_CLAUSE, '');
 }
