@@ -431,11 +431,12 @@ describe('preferredNodes', () => {
     expect(podSpec(build({ preferredNodes: [{ weight: 1, nodes: NodeFilter.gpu() }] }))).not.toHaveProperty('tolerations');
   });
 
-  test('a weight outside 1-100 is rejected with the API field path', () => {
+  test('a weight outside 1-100 is rejected naming the entry, then the API field path', () => {
     const error = propsError(() =>
       buildDaemonSet(OWNER, 'fluent-bit', { image: IMAGE, preferredNodes: [{ weight: 0, nodes: NodeFilter.linux() }] }),
     );
-    expect(fields(error)).toEqual(['spec.template.spec.affinity.nodeAffinity.preferredDuringSchedulingIgnoredDuringExecution[0].weight']);
+    expect(fields(error)).toEqual(['preferredNodes[0].weight']);
+    expect(error.problems[0].path).toBe('spec.template.spec.affinity.nodeAffinity.preferredDuringSchedulingIgnoredDuringExecution[0].weight');
   });
 });
 
@@ -506,20 +507,21 @@ describe('DaemonPropsError', () => {
     expect(error.message.split('; ').length).toBeGreaterThanOrEqual(4);
   });
 
-  test('an error the API server would report surfaces with its field path', () => {
+  test('an error the API server would report surfaces with the prop, then its field path', () => {
     const error = propsError(() =>
       buildDaemonSet(OWNER, 'fluent-bit', { image: IMAGE, tolerations: [Toleration.fromSpec({ operator: 'Equal' })] }),
     );
-    expect(fields(error)).toEqual(['spec.template.spec.tolerations[0].operator']);
+    expect(fields(error)).toEqual(['tolerations[0]']);
     expect(error.problems[0].message).toMatch(/^Invalid value: "Equal": operator must be Exists when `key` is empty/);
-    expect(error.message).toBe(`${OWNER}: spec.template.spec.tolerations[0].operator: ${error.problems[0].message}`);
+    expect(error.message).toBe(`${OWNER}: tolerations[0] (spec.template.spec.tolerations[0].operator): ${error.problems[0].message}`);
   });
 
-  test('a volume mount that names no volume surfaces with its field path', () => {
+  test('a volume mount that names no volume surfaces with the prop, then its field path', () => {
     const error = propsError(() =>
       buildDaemonSet(OWNER, 'fluent-bit', { image: IMAGE, volumeMounts: [{ name: 'missing', mountPath: '/x' }] }),
     );
-    expect(fields(error)).toEqual(['spec.template.spec.containers[0].volumeMounts[0].name']);
+    expect(fields(error)).toEqual(['volumeMounts[0].name']);
+    expect(error.problems[0].path).toBe('spec.template.spec.containers[0].volumeMounts[0].name');
   });
 });
 

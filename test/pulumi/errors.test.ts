@@ -71,7 +71,7 @@ describe('bad args throw at construction, naming the component and the field', (
     [
       'a namespace that is no namespace name',
       () => new NodeDaemon('agent', { image: 'busybox', namespace: 'Logging' }),
-      "NodeDaemon 'agent'", 'metadata.namespace', /Logging/,
+      "NodeDaemon 'agent'", 'namespace', /Logging/,
     ],
     [
       'a bad prop beside an output image, which is replaced by a stand-in until it resolves',
@@ -81,14 +81,15 @@ describe('bad args throw at construction, naming the component and the field', (
     [
       'a bad prop beside an output namespace',
       () => new NodeDaemon('agent', { image: 'busybox', namespace: pulumi.output('logging'), minReadySeconds: -1 }),
-      "NodeDaemon 'agent'", 'spec.minReadySeconds', /must be greater than or equal to 0/,
+      "NodeDaemon 'agent'", 'minReadySeconds', /must be greater than or equal to 0/,
     ],
   ])('%s', (_, construct, owner, field, message) => {
     const error = errorOf(construct);
     expect(error.owner).toBe(owner);
     expect(error.problems.map((p) => p.field)).toEqual([field]);
     expect(error.problems[0].message).toMatch(message);
-    expect(error.message.startsWith(`${owner}: ${field}: `)).toBe(true);
+    const [{ path }] = error.problems;
+    expect(error.message.startsWith(`${owner}: ${field}${path === undefined ? '' : ` (${path})`}: `)).toBe(true);
   });
 
   test('every problem is named at once', () => {
@@ -144,7 +145,7 @@ describe('an output image or namespace is checked when it resolves', () => {
 
   test('a namespace that is no namespace name fails naming the field', async () => {
     const { namespace } = await resolved({ image: 'busybox', namespace: pulumi.output('Logging') });
-    expect(namespace.error).toMatch(/NodeDaemon 'agent': metadata\.namespace: .*Logging/);
+    expect(namespace.error).toMatch(/NodeDaemon 'agent': namespace \(metadata\.namespace\): .*Logging/);
   });
 
   test('the stand-in never reaches the DaemonSet', async () => {
