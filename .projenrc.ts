@@ -113,13 +113,20 @@ new JsonFile(project, 'typedoc.json', {
 // API.md is generated from the TSDoc comments; `npm test` fails when it is stale.
 const typedocArgs = [
   'typedoc',
-  '--plugin typedoc-plugin-markdown',
+  // Members inherited from Construct, ComponentResource, Error or DaemonProps are documented where
+  // they are declared, not again on every subtype.
+  '--plugin typedoc-plugin-markdown --plugin ./projenrc/typedoc-own-members.mjs',
   '--entryPoints src/index.ts --entryPoints src/cdk8s/index.ts --entryPoints src/pulumi/index.ts --entryPoints src/jest/index.ts',
   '--tsconfig tsconfig.json',
   '--router module',
   '--hidePageHeader --hideBreadcrumbs --disableSources',
   '--readme none',
   '--excludePrivate --excludeInternal',
+  // The value classes that everynode/cdk8s and everynode/pulumi re-export are documented once, in the core.
+  '--excludeReferences',
+  // Tables: one row per property or parameter keeps the reference short enough to read.
+  '--parametersFormat table --interfacePropertiesFormat table --classPropertiesFormat table',
+  '--enumMembersFormat table --typeDeclarationFormat table --propertyMembersFormat table',
   '--logLevel Warn',
   '--options typedoc.json',
 ].join(' ');

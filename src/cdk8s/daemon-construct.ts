@@ -30,6 +30,7 @@ export abstract class DaemonConstruct extends Construct {
   /** The labels of `spec.selector.matchLabels`, for Services or NetworkPolicies that select the pods. */
   readonly selectorLabels: Record<string, string>;
 
+  /** @internal the daemon kinds are the subclasses; users construct those */
   protected constructor(scope: Construct, id: string, kind: string, build: ManifestBuilder) {
     super(scope, id);
     const owner = `${kind} '${this.node.path}'`;

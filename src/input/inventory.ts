@@ -40,7 +40,7 @@ export function parseInventory(text: string, source: string): JsonObject[] {
  * Reads an inventory file (UTF-8, or UTF-16 with a byte-order mark); see `parseInventory`.
  * @throws InputError when the file cannot be read, is not text, or does not parse
  */
-export function loadInventory(file: string): JsonObject[] {
+export function loadInventory(file: string): Array<{ readonly [key: string]: unknown }> {
   let bytes: Buffer;
   try {
     bytes = fs.readFileSync(file);

@@ -1,4 +1,3 @@
-import { JsonObject } from '../json/shape';
 
 /** A taint, as `kubectl taint` writes it: `key=value:Effect` or `key:Effect`, or as an object. */
 export type TaintInput = string | { readonly key: string; readonly value?: string; readonly effect: string };
@@ -83,7 +82,7 @@ export class NodeBuilder {
   }
 
   /** The Node object. */
-  toJSON(): JsonObject {
+  toJSON(): { readonly [key: string]: unknown } {
     const spec: Record<string, unknown> = {};
     if (this.unschedulable) spec.unschedulable = true;
     if (this.nodeTaints.length > 0) spec.taints = this.nodeTaints.map((t) => ({ ...t }));

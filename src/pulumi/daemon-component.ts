@@ -44,6 +44,7 @@ export abstract class DaemonComponent extends pulumi.ComponentResource {
    * @param name the component's name, and the DaemonSet's unless `args.name` is given
    * @param build the kind's model function, which the cdk8s construct of the kind uses too
    * @throws DaemonPropsError naming `kind`, `name` and every prop that is wrong, before anything is registered
+   * @internal the daemon kinds are the subclasses; users construct those
    */
   protected constructor(kind: string, name: string, args: DaemonArgs, build: ManifestBuilder, opts?: pulumi.ComponentResourceOptions) {
     // Built before super(): a bad prop throws before the component is registered with the engine.

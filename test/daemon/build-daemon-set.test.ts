@@ -1,20 +1,5 @@
-import {
-  Container,
-  DaemonProps,
-  DaemonPropsError,
-  DaemonSetManifest,
-  NodeFilter,
-  NodeFilteredDaemonProps,
-  PriorityClass,
-  Rollout,
-  TaintEffect,
-  Toleration,
-  buildDaemonSet,
-  masterTolerantManifest,
-  nodeDaemonManifest,
-  nodeFilteredDaemonManifest,
-  validateDaemonSet,
-} from '../../src';
+import { DaemonProps, DaemonPropsError, NodeFilter, NodeFilteredDaemonProps, PriorityClass, Rollout, TaintEffect, Toleration, validateDaemonSet } from '../../src';
+import { Container, DaemonSetManifest, buildDaemonSet, masterTolerantManifest, nodeDaemonManifest, nodeFilteredDaemonManifest } from '../../src/daemon';
 
 const OWNER = 'NodeDaemon agents/fluent-bit';
 const IMAGE = 'cr.fluentbit.io/fluent/fluent-bit:3.2.0';

@@ -1,13 +1,5 @@
-import {
-  NodeFilter,
-  NodePoolLabel,
-  NodeSelectorRequirement,
-  NodeSelectorTerm,
-  OperatingSystem,
-  Toleration,
-  nodeFilteredDaemonManifest,
-  validateDaemonSet,
-} from '../../src';
+import { NodeFilter, NodePoolLabel, OperatingSystem, Toleration, validateDaemonSet } from '../../src';
+import { NodeSelectorRequirement, NodeSelectorTerm, nodeFilteredDaemonManifest } from '../../src/daemon';
 
 /** One term with one label requirement. */
 const labelTerm = (key: string, operator: NodeSelectorRequirement['operator'], values?: string[]): NodeSelectorTerm => ({

@@ -1,12 +1,5 @@
-import {
-  CONTROL_PLANE_TAINT,
-  LEGACY_MASTER_TAINT,
-  TaintEffect,
-  Toleration,
-  TolerationSpec,
-  buildDaemonSet,
-  validateDaemonSet,
-} from '../../src';
+import { TaintEffect, Toleration, validateDaemonSet } from '../../src';
+import { CONTROL_PLANE_TAINT, LEGACY_MASTER_TAINT, TolerationSpec, buildDaemonSet } from '../../src/daemon';
 
 const json = (tolerations: Toleration[]): TolerationSpec[] => tolerations.map((t) => t.toJson());
 

@@ -205,7 +205,7 @@ describe('core only: nothing but the tarball', () => {
   test('everynode loads, validates a DaemonSet and evaluates its placement', () => {
     const result = probe(project, `
       const core = require('everynode');
-      const agent = core.nodeDaemonManifest("NodeDaemon 'agent'", 'agent', { image: 'busybox' });
+      const agent = { apiVersion: 'apps/v1', kind: 'DaemonSet', metadata: { name: 'agent' }, spec: { selector: { matchLabels: { app: 'agent' } }, template: { metadata: { labels: { app: 'agent' } }, spec: { containers: [{ name: 'agent', image: 'busybox' }] } } } };
       const broken = { ...agent, metadata: { ...agent.metadata, name: 'Not_A_Name' } };
       print({
         errors: core.validateDaemonSet(agent),
@@ -231,7 +231,7 @@ describe('core only: nothing but the tarball', () => {
     const result = probe(project, `
       const core = require('everynode');
       const tools = require('everynode/jest');
-      const agent = core.nodeDaemonManifest("NodeDaemon 'agent'", 'agent', { image: 'busybox' });
+      const agent = { apiVersion: 'apps/v1', kind: 'DaemonSet', metadata: { name: 'agent' }, spec: { selector: { matchLabels: { app: 'agent' } }, template: { metadata: { labels: { app: 'agent' } }, spec: { containers: [{ name: 'agent', image: 'busybox' }] } } } };
       // Any object with toJson() is a chart to evaluateChart.
       const report = tools.evaluateChart({ toJson: () => [agent] }, [core.node('n1')]);
       // What jest's global expect offers to setupFilesAfterEnv, minus jest.

@@ -3,23 +3,8 @@ import * as pulumi from '@pulumi/pulumi';
 import { Testing } from 'cdk8s';
 import { MockHarness, settle, valueOf } from './harness';
 import * as cdk8s from '../../src/cdk8s';
-import {
-  DaemonArgs,
-  DaemonProps,
-  MasterTolerant,
-  MasterTolerantArgs,
-  NodeDaemon,
-  NodeFilter,
-  NodeDaemonArgs,
-  NodeFilteredDaemon,
-  NodeFilteredDaemonArgs,
-  NodeFilteredDaemonProps,
-  PriorityClass,
-  Rollout,
-  TaintEffect,
-  Toleration,
-  validateDaemonSet,
-} from '../../src/pulumi';
+import { DaemonArgs, DaemonProps, MasterTolerant, MasterTolerantArgs, NodeDaemon, NodeFilter, NodeDaemonArgs, NodeFilteredDaemon, NodeFilteredDaemonArgs, NodeFilteredDaemonProps, PriorityClass, Rollout, TaintEffect, Toleration } from '../../src/pulumi';
+import { validateDaemonSet } from '../../src/validation';
 
 const harness = new MockHarness();
 beforeAll(() => harness.install());

@@ -1,15 +1,7 @@
 import * as pulumi from '@pulumi/pulumi';
 import { MockHarness, settle } from './harness';
-import {
-  DaemonPropsError,
-  MasterTolerant,
-  NodeDaemon,
-  NodeFilter,
-  NodeFilteredDaemon,
-  NodeFilteredDaemonArgs,
-  nodeDaemonManifest,
-  Rollout,
-} from '../../src/pulumi';
+import { nodeDaemonManifest } from '../../src/daemon';
+import { DaemonPropsError, MasterTolerant, NodeDaemon, NodeFilter, NodeFilteredDaemon, NodeFilteredDaemonArgs, Rollout } from '../../src/pulumi';
 import { daemonSetInputs } from '../../src/pulumi/daemon-set-inputs';
 
 const harness = new MockHarness();

@@ -5,18 +5,7 @@ import { Chart, Testing } from 'cdk8s';
 import { InputError, node, PlacementReport } from '../../src';
 import * as cdk8s from '../../src/cdk8s';
 import { evaluateChart, placementMatchers, placementSerializer } from '../../src/jest';
-import {
-  DaemonProps,
-  DaemonPropsError,
-  evaluatePulumiProgram,
-  MasterTolerant,
-  NodeDaemon,
-  NodeFilter,
-  NodeFilteredDaemon,
-  PriorityClass,
-  Rollout,
-  Toleration,
-} from '../../src/pulumi';
+import { DaemonProps, DaemonPropsError, evaluatePulumiProgram, MasterTolerant, NodeDaemon, NodeFilter, NodeFilteredDaemon, PriorityClass, Rollout, Toleration } from '../../src/pulumi';
 
 expect.extend(placementMatchers);
 expect.addSnapshotSerializer(placementSerializer);

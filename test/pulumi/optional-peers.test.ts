@@ -69,7 +69,7 @@ describe('the everynode/pulumi entry point', () => {
 });
 
 describe.each([
-  ['everynode', '../../src', 'nodeDaemonManifest'],
+  ['everynode', '../../src', 'evaluatePlacement'],
   ['everynode/cdk8s', '../../src/cdk8s', 'NodeDaemon'],
   ['everynode/jest', '../../src/jest', 'evaluateChart'],
 ])('the %s entry point', (_, entry, exported) => {
