@@ -1,9 +1,8 @@
 import { ApiObject, ApiObjectMetadataDefinition, ApiObjectProps, JsonPatch } from 'cdk8s';
 import { Construct } from 'constructs';
-import { DaemonSetManifest } from '../daemon';
+import { DaemonSetManifest, modelBuiltPlainData, modelWarnings } from '../daemon';
 import { copyPlainJson, isPlainJson, sameJson } from './plain-json';
 import { hasOwnResolvers } from './resolvers';
-import { modelBuiltPlainData, modelWarnings } from '../daemon/model-warnings';
 import { JsonObject } from '../json/shape';
 import { checkDaemonSet, DaemonSetCheck, FieldError } from '../validation';
 

@@ -1,8 +1,7 @@
 import { Construct } from 'constructs';
-import { DaemonProps, masterTolerantManifest } from '../daemon';
+import { DaemonProps, masterTolerantManifest, withOwnProps } from '../daemon';
 import { withChartMetadata } from './chart-metadata';
 import { DaemonConstruct } from './daemon-construct';
-import { withOwnProps } from '../daemon/prop-paths';
 
 /** Props of a `MasterTolerant` daemon. */
 export interface MasterTolerantProps extends DaemonProps {}
@@ -25,7 +24,7 @@ export interface MasterTolerantProps extends DaemonProps {}
  * @example
  * new MasterTolerant(chart, 'fluent-bit', {
  *   image: 'cr.fluentbit.io/fluent/fluent-bit:3.2.0',
- *   hostPaths: { '/var/log': '/var/log' },
+ *   hostPaths: { '/var/log': { mountPath: '/var/log' } },
  *   priorityClass: PriorityClass.SYSTEM_NODE_CRITICAL,
  *   nodeSelector: { 'kubernetes.io/os': 'linux' },
  *   tolerations: [Toleration.everything()],

@@ -1,8 +1,7 @@
 import { Construct } from 'constructs';
-import { DaemonProps, nodeDaemonManifest } from '../daemon';
+import { DaemonProps, nodeDaemonManifest, withOwnProps } from '../daemon';
 import { withChartMetadata } from './chart-metadata';
 import { DaemonConstruct } from './daemon-construct';
-import { withOwnProps } from '../daemon/prop-paths';
 
 /** Props of a `NodeDaemon`. */
 export interface NodeDaemonProps extends DaemonProps {}

@@ -1,8 +1,7 @@
 import { Construct } from 'constructs';
-import { NodeFilteredDaemonProps, nodeFilteredDaemonManifest } from '../daemon';
+import { nodeFilteredDaemonManifest, NodeFilteredDaemonProps, withOwnProps } from '../daemon';
 import { withChartMetadata } from './chart-metadata';
 import { DaemonConstruct } from './daemon-construct';
-import { withOwnProps } from '../daemon/prop-paths';
 
 /**
  * One pod on every node that a `NodeFilter` selects: GPU device plugins, Windows agents,

@@ -7,8 +7,7 @@ import { NodeView, nodeView } from './node-view';
 import { shouldRunDaemonPod } from './predicates/should-run';
 import { PlacementReport } from './report';
 import { VerdictTable } from './verdict-table';
-import { isKind, kubernetesObjects, nodeProblem } from '../input';
-import { InputError } from '../input/input-error';
+import { InputError, isKind, kubernetesObjects, nodeProblem } from '../input';
 import { duplicateObjectFindings } from '../validation';
 
 /**

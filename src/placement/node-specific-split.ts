@@ -1,6 +1,6 @@
 import { DaemonSetView } from './daemon-set-view';
 import { NodeView } from './node-view';
-import { requirementMatches } from './predicates/label-requirement';
+import { requirementMatches } from '../validation';
 import { fieldRequirementMatches, NodeSelectorTerm } from './predicates/required-node-affinity';
 
 /**

@@ -1,7 +1,6 @@
 import { RolloutPlan } from './report';
 import { JsonObject, objectAt } from '../json/shape';
-import { withApiServerDefaults } from '../validation/defaults';
-import { scaledIntOrPercent } from '../validation/int-or-percent';
+import { scaledIntOrPercent, withApiServerDefaults } from '../validation';
 
 /**
  * Mirrors `updatedDesiredNodeCounts` in pkg/controller/daemon/update.go: the rollout numbers

@@ -1,8 +1,7 @@
 import type * as k8s from '@pulumi/kubernetes';
 import * as pulumi from '@pulumi/pulumi';
 import { DaemonArgs } from './daemon-args';
-import { DaemonProps, DaemonSetManifest } from '../daemon';
-import { modelWarnings } from '../daemon/model-warnings';
+import { DaemonProps, DaemonSetManifest, modelWarnings } from '../daemon';
 import type { ValidationWarning } from '../validation';
 
 /**

@@ -3,3 +3,7 @@ export { FieldError, FieldErrorType, formatFieldError } from './field-error';
 export { ValidationWarning, WarningCode, formatWarning } from './validation-warning';
 export { findDuplicateObjects, duplicateObjectFindings, DuplicateObject, describeObject, objectIdentity } from './duplicate-objects';
 export { Finding, FindingCode } from './finding';
+export { withApiServerDefaults } from './defaults';
+export { scaledIntOrPercent } from './int-or-percent';
+export { labelValueErrors, qualifiedNameErrors } from './names';
+export { describeRequirement, LabelRequirement, parseInt64, parseLabelRequirement, requirementMatches } from './label-requirement';

@@ -1,8 +1,8 @@
 import { FieldError, FieldPath } from './field-error';
+import { LabelRequirement, requirementMatches } from './label-requirement';
 import { labelValueErrors, qualifiedNameErrors } from './names';
 import { validateLabels } from './object-meta';
 import { JsonObject, listAt, objectAt, stringAt, stringEntries } from '../json/shape';
-import { LabelRequirement, requirementMatches } from '../placement/predicates/label-requirement';
 
 const SET_OPERATORS = ['In', 'NotIn'];
 const EXISTENCE_OPERATORS = ['Exists', 'DoesNotExist'];

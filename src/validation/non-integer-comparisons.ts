@@ -1,7 +1,7 @@
 import { FieldPath } from './field-error';
+import { parseInt64 } from './label-requirement';
 import { ValidationWarning } from './validation-warning';
 import { JsonObject, listAt, objectAt } from '../json/shape';
-import { parseInt64 } from '../placement/predicates/label-requirement';
 
 function termWarnings(term: JsonObject | undefined, path: FieldPath): ValidationWarning[] {
   const warnings: ValidationWarning[] = [];

@@ -1,7 +1,7 @@
 import { listAt, objectAt } from '../../json/shape';
+import { describeRequirement, LabelRequirement, parseLabelRequirement, requirementMatches } from '../../validation';
 import { NodeView } from '../node-view';
 import { PlacementReason } from '../report';
-import { describeRequirement, LabelRequirement, parseLabelRequirement, requirementMatches } from './label-requirement';
 
 /** The one node field a term can select on. */
 const NODE_NAME_FIELD = 'metadata.name';

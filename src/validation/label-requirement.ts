@@ -1,5 +1,8 @@
-import { labelValueErrors, qualifiedNameErrors } from '../../validation/names';
-import { StringLookup } from '../node-view';
+import { labelValueErrors, qualifiedNameErrors } from './names';
+/** What a requirement reads labels through: a Map, or a node's label view. */
+export interface LabelLookup {
+  get(key: string): string | undefined;
+}
 
 /** A node selector requirement that parsed, ready to match node labels. */
 export interface LabelRequirement {
@@ -58,7 +61,7 @@ export function parseLabelRequirement(raw: { key?: unknown; operator?: unknown; 
 }
 
 /** Mirrors `labels.Requirement.Matches`. */
-export function requirementMatches(requirement: LabelRequirement, labels: StringLookup): boolean {
+export function requirementMatches(requirement: LabelRequirement, labels: LabelLookup): boolean {
   const value = labels.get(requirement.key);
   switch (requirement.operator) {
     case 'In':
