@@ -4,7 +4,7 @@
  * has one props vocabulary for both. In your own project import from 'everynode'; the examples
  * import the sources so that they run without a build.
  */
-import { DaemonProps, NodeFilter, NodeFilteredDaemonProps, PriorityClass, Rollout, TaintEffect, Toleration } from '../src';
+import { DaemonProps, NodeFilter, NodeFilteredDaemonProps, PodCount, PriorityClass, Rollout, TaintEffect, Toleration } from '../src';
 
 /**
  * Logs of every Linux node, control plane and GPU pool included: a gap in logs is a gap in the
@@ -18,12 +18,12 @@ export const LOG_COLLECTOR: DaemonProps = {
   tolerations: [Toleration.exists('nvidia.com/gpu')],
   hostPaths: {
     '/var/log': { mountPath: '/var/log', readOnly: true },
-    '/var/lib/fluent-bit': '/var/lib/fluent-bit',
+    '/var/lib/fluent-bit': { mountPath: '/var/lib/fluent-bit' },
   },
-  env: [{ name: 'NODE_NAME', valueFrom: { fieldRef: { fieldPath: 'spec.nodeName' } } }],
+  envVars: [{ name: 'NODE_NAME', valueFrom: { fieldRef: { fieldPath: 'spec.nodeName' } } }],
   resources: { requests: { cpu: '50m', memory: '64Mi' }, limits: { memory: '256Mi' } },
   priorityClass: PriorityClass.SYSTEM_NODE_CRITICAL,
-  rollout: Rollout.rollingUpdate({ maxUnavailable: '10%' }),
+  rollout: Rollout.rollingUpdate({ maxUnavailable: PodCount.percent(10) }),
 };
 
 /**
@@ -40,7 +40,7 @@ export const NODE_EXPORTER: DaemonProps = {
   hostPID: true,
   hostPorts: [9100],
   hostPaths: { '/': { mountPath: '/host', readOnly: true } },
-  rollout: Rollout.rollingUpdate({ maxUnavailable: '10%' }),
+  rollout: Rollout.rollingUpdate({ maxUnavailable: PodCount.percent(10) }),
   nodeSelector: { 'kubernetes.io/os': 'linux' },
   tolerations: [Toleration.everything()],
 };
@@ -50,7 +50,7 @@ export const GPU_DEVICE_PLUGIN: NodeFilteredDaemonProps = {
   namespace: 'kube-system',
   image: 'nvcr.io/nvidia/k8s-device-plugin:v0.17.0',
   nodes: NodeFilter.gpu(),
-  hostPaths: { '/var/lib/kubelet/device-plugins': '/var/lib/kubelet/device-plugins' },
+  hostPaths: { '/var/lib/kubelet/device-plugins': { mountPath: '/var/lib/kubelet/device-plugins' } },
   priorityClass: PriorityClass.SYSTEM_NODE_CRITICAL,
   securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } },
 };
@@ -64,5 +64,5 @@ export const WINDOWS_EXPORTER: NodeFilteredDaemonProps = {
   image: 'ghcr.io/prometheus-community/windows-exporter:0.29.2',
   nodes: NodeFilter.windows(),
   tolerations: [Toleration.equal('os', 'windows', { effect: TaintEffect.NO_SCHEDULE })],
-  rollout: Rollout.rollingUpdate({ maxSurge: 1 }),
+  rollout: Rollout.rollingUpdate({ maxSurge: PodCount.absolute(1) }),
 };

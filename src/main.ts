@@ -15,9 +15,12 @@ import type * as Validation from './validation';
 
 export {
   DaemonPropsError,
+  DnsPolicy,
+  HostPathType,
   NodeFilter,
   NodePoolLabel,
   OperatingSystem,
+  PodCount,
   PriorityClass,
   Rollout,
   TaintEffect,

@@ -15,6 +15,20 @@ import { PriorityClass } from './priority-class';
 import { Rollout } from './rollout';
 import { Toleration } from './toleration';
 
+/**
+ * How the pods resolve names.
+ * @see https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/#pod-s-dns-policy
+ */
+export enum DnsPolicy {
+  /** The cluster's DNS, then the node's upstream servers for names outside the cluster domain. */
+  CLUSTER_FIRST = 'ClusterFirst',
+  /** `ClusterFirst` for a pod on the host network, which would otherwise get the node's resolver. */
+  CLUSTER_FIRST_WITH_HOST_NET = 'ClusterFirstWithHostNet',
+  /** The node's resolver configuration: no cluster names. */
+  DEFAULT = 'Default',
+  // No NONE: Kubernetes requires a `dnsConfig` with it, and no prop sets one.
+}
+
 /** A soft preference for some nodes; the scheduler weighs it but never insists. */
 export interface PreferredNodes {
   /** How much the preference counts, 1 to 100. */
@@ -94,11 +108,18 @@ export interface DaemonProps {
    */
   readonly args?: string[];
   /**
-   * Environment variables: a plain map, or Kubernetes `EnvVar`s (for `valueFrom` such as
-   * `spec.nodeName`, which node agents often need).
+   * Environment variables with plain values, name to value. They come before `envVars` in the
+   * container's `env`.
    * @default - none
    */
-  readonly env?: Record<string, string> | EnvVar[];
+  readonly env?: Record<string, string>;
+  /**
+   * Environment variables in Kubernetes' own shape, for `valueFrom` such as `spec.nodeName`,
+   * which node agents often need. They follow the entries of `env`, and may not repeat one of its
+   * names: Kubernetes would silently use the later one.
+   * @default - none
+   */
+  readonly envVars?: EnvVar[];
   /**
    * The container's ports.
    * @default - none
@@ -151,11 +172,11 @@ export interface DaemonProps {
    */
   readonly volumes?: Volume[];
   /**
-   * Host directories mounted into the agent's container: host path to mount path, or to a
-   * `HostPathMount`. `{ '/var/log': '/var/log' }` mounts the node's logs read-write.
+   * Host directories mounted into the agent's container, host path to mount.
+   * `{ '/var/log': { mountPath: '/var/log' } }` mounts the node's logs read-write.
    * @default - none
    */
-  readonly hostPaths?: Record<string, string | HostPathMount>;
+  readonly hostPaths?: Record<string, HostPathMount>;
   /**
    * Names of the Secrets that hold registry credentials.
    * @default - none
@@ -164,7 +185,7 @@ export interface DaemonProps {
 
   /**
    * How pods are replaced when the template changes.
-   * @default Rollout.rollingUpdate({ maxUnavailable: 1 })
+   * @default Rollout.rollingUpdate({ maxUnavailable: PodCount.absolute(1) })
    */
   readonly rollout?: Rollout;
   /**
@@ -224,7 +245,7 @@ export interface DaemonProps {
    * The pods' DNS policy.
    * @default - ClusterFirstWithHostNet with hostNetwork, otherwise Kubernetes' ClusterFirst
    */
-  readonly dnsPolicy?: 'ClusterFirst' | 'ClusterFirstWithHostNet' | 'Default' | 'None';
+  readonly dnsPolicy?: DnsPolicy;
   /**
    * Use the node's process namespace (node exporters, security agents).
    * @default false

@@ -1,11 +1,12 @@
 import { lazyModule } from '../lazy-module';
-import { DaemonProps, NodeFilteredDaemonProps } from './daemon-props';
+import { DaemonProps, DnsPolicy, NodeFilteredDaemonProps } from './daemon-props';
 import { hardenContainer, hardenPod } from './hardened-profile';
 import { hostPathVolumes } from './host-paths';
 import { podLabelsFor, selectorLabelsFor } from './identity';
-import { Container, DaemonSetManifest, EnvVar, PodSpec, TolerationSpec } from './kubernetes-types';
+import { Container, DaemonSetManifest, PodSpec, TolerationSpec } from './kubernetes-types';
 import { recordModelFindings } from './model-warnings';
 import { NodeFilter } from './node-filter';
+import { PodCount } from './pod-count';
 import { manifestProblems, TolerationOrigin } from './prop-paths';
 import { DaemonPropsError, PropProblem } from './props-error';
 import { Rollout } from './rollout';
@@ -26,7 +27,7 @@ export interface DaemonPlacement {
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const inspection = lazyModule<typeof Inspection>(() => require('../validation/check-daemon-set'));
 
-const DEFAULT_ROLLOUT = Rollout.rollingUpdate({ maxUnavailable: 1 });
+const DEFAULT_ROLLOUT = Rollout.rollingUpdate({ maxUnavailable: PodCount.absolute(1) });
 const DEFAULT_REVISION_HISTORY_LIMIT = 10;
 
 /**
@@ -68,6 +69,7 @@ export function buildDaemonSet(owner: string, name: string, props: DaemonProps, 
         'cannot be used with host ports: the surge pod needs the port the old pod holds, stays Pending, and the rollout never ends (KEP-1591); use maxUnavailable instead',
     });
   }
+  problems.push(...envProblems(props));
   const selectorLabels = props.selectorLabels ?? selectorLabelsFor(daemonName, props.instance);
   if (Object.keys(selectorLabels).length === 0) {
     problems.push({ field: 'selectorLabels', message: 'must hold at least one label: the API server rejects an empty selector' });
@@ -126,7 +128,7 @@ function podSpecFor(daemonName: string, props: DaemonProps, placement: DaemonPla
     image: props.image,
     command: props.command,
     args: props.args,
-    env: envVarsFor(props.env),
+    env: nonEmpty([...Object.entries(props.env ?? {}).map(([name, value]) => ({ name, value })), ...(props.envVars ?? [])]),
     ports: nonEmpty([
       ...(props.ports ?? []),
       ...(props.hostPorts ?? []).map((port) => ({ containerPort: port, hostPort: port, protocol: 'TCP' as const })),
@@ -148,7 +150,7 @@ function podSpecFor(daemonName: string, props: DaemonProps, placement: DaemonPla
     automountServiceAccountToken: props.automountServiceAccountToken,
     priorityClassName: props.priorityClass?.name,
     hostNetwork: props.hostNetwork,
-    dnsPolicy: props.dnsPolicy ?? (hostNetwork ? 'ClusterFirstWithHostNet' : undefined),
+    dnsPolicy: props.dnsPolicy ?? (hostNetwork ? DnsPolicy.CLUSTER_FIRST_WITH_HOST_NET : undefined),
     hostPID: props.hostPID,
     hostIPC: props.hostIPC,
     securityContext: props.hardened ? hardenPod(props.podSecurityContext) : props.podSecurityContext,
@@ -172,10 +174,18 @@ function usesHostPorts(props: DaemonProps): boolean {
   return props.hostNetwork === true ? ports.length > 0 : ports.some((p) => (p.hostPort ?? 0) > 0);
 }
 
-function envVarsFor(env: DaemonProps['env']): EnvVar[] | undefined {
-  if (env === undefined) return undefined;
-  if (Array.isArray(env)) return nonEmpty(env);
-  return nonEmpty(Object.entries(env).map(([name, value]) => ({ name, value })));
+function envProblems(props: DaemonProps): PropProblem[] {
+  // A list in `env` (Kubernetes' own shape, which belongs in `envVars`) would otherwise become
+  // variables named "0", "1", ...
+  if (Array.isArray(props.env)) {
+    return [{ field: 'env', message: 'must map names to values, e.g. { LOG_LEVEL: "info" }: give Kubernetes EnvVars in envVars' }];
+  }
+  const plain = props.env ?? {};
+  return (props.envVars ?? []).flatMap((envVar, i) =>
+    Object.prototype.hasOwnProperty.call(plain, envVar.name)
+      ? [{ field: `envVars[${i}].name`, message: `${JSON.stringify(envVar.name)} is in env too: set each variable in one of them` }]
+      : [],
+  );
 }
 
 function affinityFor(props: DaemonProps, placement: DaemonPlacement): PodSpec['affinity'] {

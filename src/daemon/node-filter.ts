@@ -131,7 +131,7 @@ export class NodeFilter {
   }
 
   /** Nodes of these pools, named by the provider's pool label (see `NodePoolLabel`). */
-  static nodePool(poolLabel: NodePoolLabel | string, ...pools: string[]): NodeFilter {
+  static nodePool(poolLabel: string, ...pools: string[]): NodeFilter {
     const description = call('nodePool', [enumMember('NodePoolLabel', NodePoolLabel, poolLabel), ...pools.map(quoted)]);
     return NodeFilter.label(description, poolLabel, 'In', pools);
   }

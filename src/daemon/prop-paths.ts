@@ -142,7 +142,7 @@ function podSpecProp(path: PathReader, error: FieldError, layout: PropLayout): s
     const i = path.index();
     if (i === undefined) return undefined;
     const hostPaths = Object.keys(props.hostPaths ?? {});
-    if (i < hostPaths.length) return hostPathProp(hostPaths[i], props, path.rest() === '.hostPath.type' ? '.type' : '');
+    if (i < hostPaths.length) return hostPathProp(hostPaths[i], path.rest() === '.hostPath.type' ? '.type' : '');
     return `volumes[${i - hostPaths.length}]${path.rest()}`;
   }
   if (path.field('imagePullSecrets')) {
@@ -178,10 +178,9 @@ function agentProp(path: PathReader, props: DaemonProps): string | undefined {
   }
   if (path.field('env')) {
     const i = path.index();
-    if (i === undefined || props.env === undefined) return 'env';
-    if (Array.isArray(props.env)) return `env[${i}]${path.rest()}`;
-    const name = Object.keys(props.env)[i];
-    return name === undefined ? 'env' : keyed('env', name);
+    const names = Object.keys(props.env ?? {});
+    if (i === undefined) return props.env === undefined && props.envVars !== undefined ? 'envVars' : 'env';
+    return i < names.length ? keyed('env', names[i]) : `envVars[${i - names.length}]${path.rest()}`;
   }
   if (path.field('ports')) {
     const i = path.index();
@@ -197,7 +196,7 @@ function agentProp(path: PathReader, props: DaemonProps): string | undefined {
     if (i === undefined) return props.volumeMounts ? 'volumeMounts' : 'hostPaths';
     if (i >= hostPaths.length) return `volumeMounts[${i - hostPaths.length}]${path.rest()}`;
     const rest = path.rest();
-    return hostPathProp(hostPaths[i], props, rest === '.mountPath' || rest === '.readOnly' ? rest : '');
+    return hostPathProp(hostPaths[i], rest === '.mountPath' || rest === '.readOnly' ? rest : '');
   }
   if (path.field('securityContext')) return securityContextProp('securityContext', props.securityContext, path, props);
   return undefined;
@@ -219,10 +218,9 @@ function securityContextProp(prop: string, given: object | undefined, path: Path
   return prop + rest;
 }
 
-/** `hostPaths["/var/log"]`, with `.mountPath`, `.readOnly` or `.type` when the user wrote a HostPathMount. */
-function hostPathProp(hostPath: string, props: DaemonProps, field: string): string {
-  const target = props.hostPaths?.[hostPath];
-  return keyed('hostPaths', hostPath) + (typeof target === 'object' ? field : '');
+/** `hostPaths["/var/log"]`, with `.mountPath`, `.readOnly` or `.type` when the error is about one of them. */
+function hostPathProp(hostPath: string, field: string): string {
+  return keyed('hostPaths', hostPath) + field;
 }
 
 function nodeAffinityProp(path: PathReader, layout: PropLayout): string | undefined {

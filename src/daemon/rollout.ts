@@ -1,24 +1,21 @@
 import { DaemonSetUpdateStrategy } from './kubernetes-types';
+import { PodCount } from './pod-count';
 import { PropProblem } from './props-error';
-import { percentOf } from '../validation/int-or-percent';
-
-/** A pod count (`1`) or a percentage of the nodes that run the daemon (`"10%"`). */
-export type PodCountOrPercent = number | string;
 
 /** Options of a rolling update. */
 export interface RollingUpdateOptions {
   /**
    * How many daemon pods may be down at once during an update. Percentages round up.
-   * @default 1, or 0 when `maxSurge` is set
+   * @default - `PodCount.absolute(1)`, or `PodCount.absolute(0)` when `maxSurge` is set
    */
-  readonly maxUnavailable?: PodCountOrPercent;
+  readonly maxUnavailable?: PodCount;
   /**
    * How many nodes may run an old and a new pod side by side during an update, so the agent never
    * stops on a node. Percentages round up. Setting it makes `maxUnavailable` 0, since the API
    * server rejects a surge beside a non-zero maxUnavailable (whose default is 1).
-   * @default 0
+   * @default - `PodCount.absolute(0)`
    */
-  readonly maxSurge?: PodCountOrPercent;
+  readonly maxSurge?: PodCount;
 }
 
 /**
@@ -42,26 +39,26 @@ export class Rollout {
   }
 
   private constructor(
-    /** `RollingUpdate` or `OnDelete`. */
-    public readonly strategy: 'RollingUpdate' | 'OnDelete',
+    private readonly strategy: 'RollingUpdate' | 'OnDelete',
     private readonly options: RollingUpdateOptions,
   ) {}
 
   /** Whether new pods start beside the old ones (a non-zero maxSurge). */
   get surges(): boolean {
-    return this.strategy === 'RollingUpdate' && magnitude(this.options.maxSurge ?? 0) > 0;
+    const { maxSurge } = this.options;
+    return this.strategy === 'RollingUpdate' && maxSurge instanceof PodCount && maxSurge._magnitude > 0;
   }
 
   /** Problems with the numbers, each naming the prop under `field`. */
   problems(field: string): PropProblem[] {
     const { maxUnavailable, maxSurge } = this.options;
     const problems = [
-      ...countOrPercentProblems(maxUnavailable, `${field}.maxUnavailable`),
-      ...countOrPercentProblems(maxSurge, `${field}.maxSurge`),
+      ...podCountProblems(maxUnavailable, `${field}.maxUnavailable`),
+      ...podCountProblems(maxSurge, `${field}.maxSurge`),
     ];
     if (problems.length > 0 || this.strategy === 'OnDelete') return problems;
-    const surge = magnitude(maxSurge ?? 0);
-    const unavailable = magnitude(maxUnavailable ?? (surge > 0 ? 0 : 1));
+    const surge = maxSurge?._magnitude ?? 0;
+    const unavailable = maxUnavailable?._magnitude ?? (surge > 0 ? 0 : 1);
     if (surge > 0 && unavailable > 0) {
       problems.push({
         field: `${field}.maxSurge`,
@@ -80,25 +77,17 @@ export class Rollout {
   /** The `spec.updateStrategy` of the DaemonSet, with both numbers written out. */
   toJson(): DaemonSetUpdateStrategy {
     if (this.strategy === 'OnDelete') return { type: 'OnDelete' };
-    const maxSurge = this.options.maxSurge ?? 0;
-    const maxUnavailable = this.options.maxUnavailable ?? (magnitude(maxSurge) > 0 ? 0 : 1);
-    return { type: 'RollingUpdate', rollingUpdate: { maxUnavailable, maxSurge } };
+    const maxSurge = this.options.maxSurge ?? PodCount.absolute(0);
+    const maxUnavailable = this.options.maxUnavailable ?? PodCount.absolute(maxSurge._magnitude > 0 ? 0 : 1);
+    return { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: maxUnavailable._toIntOrPercent(), maxSurge: maxSurge._toIntOrPercent() } };
   }
 }
 
-function magnitude(value: PodCountOrPercent): number {
-  return typeof value === 'number' ? value : percentOf(value) ?? NaN;
-}
-
-function countOrPercentProblems(value: PodCountOrPercent | undefined, field: string): PropProblem[] {
+/** A plain number or percent string, which JavaScript lets through, is named as the prop rather than failing with a TypeError. */
+function podCountProblems(value: PodCount | undefined, field: string): PropProblem[] {
   if (value === undefined) return [];
-  if (typeof value === 'number') {
-    return Number.isInteger(value) && value >= 0
-      ? []
-      : [{ field, message: `must be a whole number of pods, 0 or more (got ${value})` }];
+  if (!(value instanceof PodCount)) {
+    return [{ field, message: `must be a PodCount, e.g. PodCount.absolute(1) or PodCount.percent(10) (got ${JSON.stringify(value)})` }];
   }
-  const percent = percentOf(value);
-  if (percent === undefined) return [{ field, message: `must be a pod count or a percent string such as "10%" (got ${JSON.stringify(value)})` }];
-  if (percent > 100) return [{ field, message: `must not be greater than 100% (got ${JSON.stringify(value)})` }];
-  return [];
+  return value._problems(field);
 }

@@ -31,7 +31,7 @@ export interface PulumiDaemonInputs {
  *
  * @example
  * // One object for both frameworks.
- * const fluentBit: DaemonProps = { image: 'cr.fluentbit.io/fluent/fluent-bit:3.2.0', hostPaths: { '/var/log': '/var/log' } };
+ * const fluentBit: DaemonProps = { image: 'cr.fluentbit.io/fluent/fluent-bit:3.2.0', hostPaths: { '/var/log': { mountPath: '/var/log' } } };
  * new cdk8s.MasterTolerant(chart, 'fluent-bit', fluentBit);  // from 'everynode/cdk8s'
  * new MasterTolerant('fluent-bit', fluentBit);               // from 'everynode/pulumi'
  */

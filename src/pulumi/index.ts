@@ -12,14 +12,14 @@
  * @packageDocumentation
  * @example
  * import * as k8s from '@pulumi/kubernetes';
- * import { MasterTolerant, NodeFilter, NodeFilteredDaemon, Rollout } from 'everynode/pulumi';
+ * import { MasterTolerant, NodeFilter, NodeFilteredDaemon, PodCount, Rollout } from 'everynode/pulumi';
  *
  * const logging = new k8s.core.v1.Namespace('logging', { metadata: { name: 'logging' } });
  * const fluentBit = new MasterTolerant('fluent-bit', {
  *   namespace: logging.metadata.name,
  *   image: 'cr.fluentbit.io/fluent/fluent-bit:3.2.0',
- *   hostPaths: { '/var/log': '/var/log' },
- *   rollout: Rollout.rollingUpdate({ maxUnavailable: '10%' }),
+ *   hostPaths: { '/var/log': { mountPath: '/var/log' } },
+ *   rollout: Rollout.rollingUpdate({ maxUnavailable: PodCount.percent(10) }),
  * });
  * new NodeFilteredDaemon('nvidia-device-plugin', {
  *   namespace: 'kube-system',
@@ -32,6 +32,7 @@ export {
   ControlPlaneTolerationOptions,
   DaemonProps,
   DaemonPropsError,
+  DnsPolicy,
   GpuNodeOptions,
   HostPathMount,
   HostPathType,
@@ -39,7 +40,7 @@ export {
   NodeFilteredDaemonProps,
   NodePoolLabel,
   OperatingSystem,
-  PodCountOrPercent,
+  PodCount,
   PreferredNodes,
   PriorityClass,
   PropProblem,

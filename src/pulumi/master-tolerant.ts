@@ -24,7 +24,7 @@ import { masterTolerantManifest } from '../daemon';
  *
  * new MasterTolerant('fluent-bit', {
  *   image: 'cr.fluentbit.io/fluent/fluent-bit:3.2.0',
- *   hostPaths: { '/var/log': '/var/log' },
+ *   hostPaths: { '/var/log': { mountPath: '/var/log' } },
  *   priorityClass: PriorityClass.SYSTEM_NODE_CRITICAL,
  *   nodeSelector: { 'kubernetes.io/os': 'linux' },
  *   tolerations: [Toleration.everything()],

@@ -16,7 +16,7 @@ import { nodeDaemonManifest } from '../daemon';
  * props.
  *
  * @example
- * import { NodeDaemon, Rollout } from 'everynode/pulumi';
+ * import { NodeDaemon, PodCount, Rollout } from 'everynode/pulumi';
  *
  * const exporter = new NodeDaemon('node-exporter', {
  *   namespace: monitoring.metadata.name,
@@ -24,7 +24,7 @@ import { nodeDaemonManifest } from '../daemon';
  *   hostNetwork: true,
  *   hostPID: true,
  *   hostPorts: [9100],
- *   rollout: Rollout.rollingUpdate({ maxUnavailable: '10%' }),
+ *   rollout: Rollout.rollingUpdate({ maxUnavailable: PodCount.percent(10) }),
  * });
  * export const exporterName = exporter.name;
  * @see https://kubernetes.io/docs/concepts/workloads/controllers/daemonset/

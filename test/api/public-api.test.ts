@@ -5,7 +5,19 @@
 import * as core from '../../src';
 import * as runtimeCore from '../../src/main';
 
-const VALUE_CLASSES = ['DaemonPropsError', 'NodeFilter', 'NodePoolLabel', 'OperatingSystem', 'PriorityClass', 'Rollout', 'TaintEffect', 'Toleration'];
+const VALUE_CLASSES = [
+  'DaemonPropsError',
+  'DnsPolicy',
+  'HostPathType',
+  'NodeFilter',
+  'NodePoolLabel',
+  'OperatingSystem',
+  'PodCount',
+  'PriorityClass',
+  'Rollout',
+  'TaintEffect',
+  'Toleration',
+];
 
 test('everynode: the model value classes, validation, inventories, the evaluator and its renderings', () => {
   expect(Object.keys(runtimeCore).sort()).toEqual(

@@ -1,6 +1,6 @@
 import { ApiObject, Chart, JsonPatch, Testing } from 'cdk8s';
 import { Construct } from 'constructs';
-import { NodeDaemon, Rollout, Toleration } from '../../src/cdk8s';
+import { NodeDaemon, PodCount, Rollout, Toleration } from '../../src/cdk8s';
 import { validateDaemonSet } from '../../src/validation';
 
 function synthOne(build: (chart: ReturnType<typeof Testing.chart>) => void): any {
@@ -58,7 +58,7 @@ describe('NodeDaemon', () => {
         new NodeDaemon(chart, 'agent', {
           image: 'agent',
           tolerations: [Toleration.everything()],
-          rollout: Rollout.rollingUpdate({ maxSurge: '25%' }),
+          rollout: Rollout.rollingUpdate({ maxSurge: PodCount.percent(25) }),
         }),
     );
     expect(daemonSet.spec.template.spec.tolerations).toEqual([{ operator: 'Exists' }]);
@@ -79,7 +79,7 @@ describe('NodeDaemon', () => {
   describe('escape hatch', () => {
     test('ApiObject.of reaches the DaemonSet and JSON patches keep every field', () => {
       const chart = Testing.chart();
-      const daemon = new NodeDaemon(chart, 'agent', { image: 'agent', hostPaths: { '/var/log': '/var/log' } });
+      const daemon = new NodeDaemon(chart, 'agent', { image: 'agent', hostPaths: { '/var/log': { mountPath: '/var/log' } } });
       ApiObject.of(daemon).addJsonPatch(JsonPatch.add('/spec/template/spec/shareProcessNamespace', true));
       const [daemonSet] = Testing.synth(chart);
       expect(daemonSet.spec.template.spec.shareProcessNamespace).toBe(true);
@@ -102,18 +102,18 @@ describe('NodeDaemon', () => {
       ['an empty image', { image: '' }, /NodeDaemon 'test\/agent': image: is required/],
       [
         'surge beside maxUnavailable',
-        { image: 'a', rollout: Rollout.rollingUpdate({ maxSurge: 1, maxUnavailable: 1 }) },
+        { image: 'a', rollout: Rollout.rollingUpdate({ maxSurge: PodCount.absolute(1), maxUnavailable: PodCount.absolute(1) }) },
         /NodeDaemon 'test\/agent': rollout\.maxSurge: cannot be combined with a non-zero maxUnavailable/,
       ],
       [
         'surge with a host port',
-        { image: 'a', hostPorts: [9100], rollout: Rollout.rollingUpdate({ maxSurge: 1 }) },
+        { image: 'a', hostPorts: [9100], rollout: Rollout.rollingUpdate({ maxSurge: PodCount.absolute(1) }) },
         /rollout\.maxSurge: cannot be used with host ports/,
       ],
       [
         'a percent above 100',
-        { image: 'a', rollout: Rollout.rollingUpdate({ maxUnavailable: '150%' }) },
-        /rollout\.maxUnavailable: must not be greater than 100%/,
+        { image: 'a', rollout: Rollout.rollingUpdate({ maxUnavailable: PodCount.percent(150) }) },
+        /rollout\.maxUnavailable: must be a whole percent from 0 to 100 \(got PodCount\.percent\(150\)\)/,
       ],
       [
         'a pod label that rewrites the selector',

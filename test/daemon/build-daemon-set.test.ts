@@ -1,4 +1,17 @@
-import { DaemonProps, DaemonPropsError, NodeFilter, NodeFilteredDaemonProps, PriorityClass, Rollout, TaintEffect, Toleration, validateDaemonSet } from '../../src';
+import {
+  DaemonProps,
+  DaemonPropsError,
+  DnsPolicy,
+  HostPathType,
+  NodeFilter,
+  NodeFilteredDaemonProps,
+  PodCount,
+  PriorityClass,
+  Rollout,
+  TaintEffect,
+  Toleration,
+  validateDaemonSet,
+} from '../../src';
 import { Container, DaemonSetManifest, buildDaemonSet, masterTolerantManifest, nodeDaemonManifest, nodeFilteredDaemonManifest } from '../../src/daemon';
 
 const OWNER = 'NodeDaemon agents/fluent-bit';
@@ -213,22 +226,43 @@ describe('the agent container', () => {
     ]);
   });
 
-  test('an EnvVar list is written as given, valueFrom included', () => {
-    const env = [{ name: 'NODE_NAME', valueFrom: { fieldRef: { fieldPath: 'spec.nodeName' } } }];
-    expect(agent(build({ env })).env).toEqual(env);
+  test('envVars are written as given, valueFrom included', () => {
+    const envVars = [{ name: 'NODE_NAME', valueFrom: { fieldRef: { fieldPath: 'spec.nodeName' } } }];
+    expect(agent(build({ envVars })).env).toEqual(envVars);
+  });
+
+  test('the env map comes first, then envVars', () => {
+    const envVars = [{ name: 'NODE_NAME', valueFrom: { fieldRef: { fieldPath: 'spec.nodeName' } } }];
+    expect(agent(build({ env: { LOG_LEVEL: 'info' }, envVars })).env).toEqual([{ name: 'LOG_LEVEL', value: 'info' }, ...envVars]);
+  });
+
+  test('a name in both env and envVars is refused, naming the envVars entry', () => {
+    const envVars = [
+      { name: 'NODE_NAME', valueFrom: { fieldRef: { fieldPath: 'spec.nodeName' } } },
+      { name: 'LOG_LEVEL', value: 'debug' },
+    ];
+    expect(() => build({ env: { LOG_LEVEL: 'info' }, envVars })).toThrow(
+      new DaemonPropsError(OWNER, [{ field: 'envVars[1].name', message: '"LOG_LEVEL" is in env too: set each variable in one of them' }]),
+    );
+  });
+
+  test('a list given as env, as JavaScript callers of the old API would, is refused naming envVars', () => {
+    const env = [{ name: 'NODE_NAME', value: 'x' }] as unknown as Record<string, string>;
+    expect(() => build({ env })).toThrow(`${OWNER}: env: must map names to values, e.g. { LOG_LEVEL: "info" }: give Kubernetes EnvVars in envVars`);
   });
 
   test('an empty env writes no env', () => {
     expect(agent(build({ env: {} }))).not.toHaveProperty('env');
-    expect(agent(build({ env: [] }))).not.toHaveProperty('env');
+    expect(agent(build({ envVars: [] }))).not.toHaveProperty('env');
+    expect(agent(build({ env: {}, envVars: [] }))).not.toHaveProperty('env');
   });
 
   test('hostPaths become hostPath volumes named after the path, and mounts', () => {
     const manifest = build({
       hostPaths: {
-        '/var/log': '/var/log',
+        '/var/log': { mountPath: '/var/log' },
         '/var/lib/docker/containers': { mountPath: '/var/lib/docker/containers', readOnly: true },
-        '/': { mountPath: '/host', readOnly: true, type: 'Directory' },
+        '/': { mountPath: '/host', readOnly: true, type: HostPathType.DIRECTORY },
       },
     });
     expect(podSpec(manifest).volumes).toEqual([
@@ -243,6 +277,19 @@ describe('the agent container', () => {
     ]);
   });
 
+  test.each([
+    [HostPathType.DIRECTORY_OR_CREATE, 'DirectoryOrCreate'],
+    [HostPathType.DIRECTORY, 'Directory'],
+    [HostPathType.FILE_OR_CREATE, 'FileOrCreate'],
+    [HostPathType.FILE, 'File'],
+    [HostPathType.SOCKET, 'Socket'],
+    [HostPathType.CHAR_DEVICE, 'CharDevice'],
+    [HostPathType.BLOCK_DEVICE, 'BlockDevice'],
+  ])('HostPathType %s is written as Kubernetes spells it', (type, written) => {
+    const [volume] = podSpec(build({ hostPaths: { '/run/containerd/containerd.sock': { mountPath: '/run/containerd.sock', type } } })).volumes!;
+    expect(volume.hostPath).toEqual({ path: '/run/containerd/containerd.sock', type: written });
+  });
+
   test('readOnly: false writes no readOnly', () => {
     const [mount] = agent(build({ hostPaths: { '/var/log': { mountPath: '/logs', readOnly: false } } })).volumeMounts!;
     expect(mount).toEqual({ name: 'host-var-log', mountPath: '/logs' });
@@ -250,7 +297,7 @@ describe('the agent container', () => {
   });
 
   test('host paths that slug the same get distinct volume names', () => {
-    const manifest = build({ hostPaths: { '/var/log': '/var/log', '/var/log/': '/logs', '/var-log': '/other' } });
+    const manifest = build({ hostPaths: { '/var/log': { mountPath: '/var/log' }, '/var/log/': { mountPath: '/logs' }, '/var-log': { mountPath: '/other' } } });
     const names = podSpec(manifest).volumes!.map((v) => v.name);
     expect(names[0]).toBe('host-var-log');
     expect(new Set(names).size).toBe(3);
@@ -260,13 +307,13 @@ describe('the agent container', () => {
 
   test('a very long host path still gives a valid volume name', () => {
     const deep = `/${'a'.repeat(40)}/${'b'.repeat(40)}`;
-    const manifest = build({ hostPaths: { [deep]: '/deep', [`${deep}/`]: '/deep2' } });
+    const manifest = build({ hostPaths: { [deep]: { mountPath: '/deep' }, [`${deep}/`]: { mountPath: '/deep2' } } });
     for (const volume of podSpec(manifest).volumes!) expect(volume.name.length).toBeLessThanOrEqual(63);
   });
 
   test('hostPath volumes and mounts come before the user-given ones', () => {
     const manifest = build({
-      hostPaths: { '/var/log': '/var/log' },
+      hostPaths: { '/var/log': { mountPath: '/var/log' } },
       volumes: [{ name: 'config', configMap: { name: 'fluent-bit' } }],
       volumeMounts: [{ name: 'config', mountPath: '/fluent-bit/etc' }],
     });
@@ -292,7 +339,15 @@ describe('the pod', () => {
   });
 
   test('a given dnsPolicy wins over the hostNetwork default', () => {
-    expect(podSpec(build({ hostNetwork: true, dnsPolicy: 'Default' })).dnsPolicy).toBe('Default');
+    expect(podSpec(build({ hostNetwork: true, dnsPolicy: DnsPolicy.DEFAULT })).dnsPolicy).toBe('Default');
+  });
+
+  test.each([
+    [DnsPolicy.CLUSTER_FIRST, 'ClusterFirst'],
+    [DnsPolicy.CLUSTER_FIRST_WITH_HOST_NET, 'ClusterFirstWithHostNet'],
+    [DnsPolicy.DEFAULT, 'Default'],
+  ])('DnsPolicy %s is written as Kubernetes spells it', (dnsPolicy, written) => {
+    expect(podSpec(build({ dnsPolicy })).dnsPolicy).toBe(written);
   });
 
   test('without hostNetwork no dnsPolicy is written', () => {
@@ -426,7 +481,7 @@ describe('preferredNodes', () => {
 });
 
 describe('surge rollouts and host ports', () => {
-  const surge = Rollout.rollingUpdate({ maxSurge: 1 });
+  const surge = Rollout.rollingUpdate({ maxSurge: PodCount.absolute(1) });
 
   test.each<[string, Partial<DaemonProps>]>([
     ['hostPorts', { hostPorts: [9100] }],
@@ -453,7 +508,7 @@ describe('surge rollouts and host ports', () => {
   test('hostPorts are fine with the default rollout and with OnDelete', () => {
     build({ hostPorts: [9100] });
     build({ hostPorts: [9100], rollout: Rollout.onDelete() });
-    build({ hostPorts: [9100], rollout: Rollout.rollingUpdate({ maxUnavailable: '10%' }) });
+    build({ hostPorts: [9100], rollout: Rollout.rollingUpdate({ maxUnavailable: PodCount.percent(10) }) });
   });
 });
 
@@ -480,7 +535,7 @@ describe('DaemonPropsError', () => {
     const error = propsError(() =>
       buildDaemonSet(OWNER, 'FluentBit', {
         image: '',
-        rollout: Rollout.rollingUpdate({ maxUnavailable: -1 }),
+        rollout: Rollout.rollingUpdate({ maxUnavailable: PodCount.absolute(-1) }),
         podLabels: { 'app.kubernetes.io/instance': 'x' },
       }),
     );

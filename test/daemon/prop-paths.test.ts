@@ -161,15 +161,22 @@ describe('props in Kubernetes\' own shape are named down to the field', () => {
     ]);
   });
 
-  test('an env var name, given as a map and as a list', () => {
+  test('an env var name, given in the env map and in envVars', () => {
     const message = "a valid environment variable name must consist only of printable ASCII characters other than '='";
     expect(messageOf(() => nodeDaemonManifest(OWNER, 'agent', { image: IMAGE, env: { 'LOG_LEVEL': 'info', 'A=B': 'x' } }))).toBe(
       `${OWNER}: env["A=B"] (spec.template.spec.containers[0].env[1].name): Invalid value: "A=B": ${message}`,
     );
-    const env = [{ name: 'LOG_LEVEL', value: 'info' }, { name: 'A=B', value: 'x' }];
-    expect(messageOf(() => nodeDaemonManifest(OWNER, 'agent', { image: IMAGE, env }))).toBe(
-      `${OWNER}: env[1].name (spec.template.spec.containers[0].env[1].name): Invalid value: "A=B": ${message}`,
+    const envVars = [{ name: 'LOG_LEVEL', value: 'info' }, { name: 'A=B', value: 'x' }];
+    expect(messageOf(() => nodeDaemonManifest(OWNER, 'agent', { image: IMAGE, envVars }))).toBe(
+      `${OWNER}: envVars[1].name (spec.template.spec.containers[0].env[1].name): Invalid value: "A=B": ${message}`,
     );
+  });
+
+  test('an envVars entry after the env map is named by its own index', () => {
+    const envVars = [{ name: 'NODE_NAME', valueFrom: { fieldRef: { fieldPath: 'spec.nodeName' } } }, { name: 'C=D', value: 'x' }];
+    expect(problemsOf(() => nodeDaemonManifest(OWNER, 'agent', { image: IMAGE, env: { A: 'a', B: 'b' }, envVars })).map((p) => [p.field, p.path])).toEqual([
+      ['envVars[1].name', 'spec.template.spec.containers[0].env[3].name'],
+    ]);
   });
 
   test('a resource limit', () => {
@@ -187,7 +194,7 @@ describe('props in Kubernetes\' own shape are named down to the field', () => {
   test('a volume after the hostPath volumes, and a mount after the hostPath mounts', () => {
     const props = {
       image: IMAGE,
-      hostPaths: { '/var/log': '/var/log' },
+      hostPaths: { '/var/log': { mountPath: '/var/log' } },
       volumes: [{ name: 'Config', configMap: { name: 'agent' } }],
       volumeMounts: [{ name: 'missing', mountPath: '/etc/agent' }],
     };
@@ -200,12 +207,19 @@ describe('props in Kubernetes\' own shape are named down to the field', () => {
 
 describe('props that everynode turns into something else are named as given', () => {
   test('a host path with a backstep', () => {
-    const hostPaths = { '/var/log': '/var/log', '/var/lib/../secrets': { mountPath: '/secrets', readOnly: true } };
+    const hostPaths = { '/var/log': { mountPath: '/var/log' }, '/var/lib/../secrets': { mountPath: '/secrets', readOnly: true } };
     expect(messageOf(() => nodeDaemonManifest(OWNER, 'agent', { image: IMAGE, hostPaths }))).toBe(
       `${OWNER}: hostPaths["/var/lib/../secrets"] (spec.template.spec.volumes[1].hostPath.path): Invalid value: "/var/lib/../secrets": must not contain '..'; ` +
         // The volume the API server refused is not there for the mount to find, as upstream.
         'hostPaths["/var/lib/../secrets"] (spec.template.spec.containers[0].volumeMounts[1].name): Not found: "host-var-lib-secrets"',
     );
+  });
+
+  test('a host path mount field is named under its host path', () => {
+    const hostPaths = { '/var/log': { mountPath: '' } };
+    expect(problemsOf(() => nodeDaemonManifest(OWNER, 'agent', { image: IMAGE, hostPaths })).map((p) => [p.field, p.path])).toEqual([
+      ['hostPaths["/var/log"].mountPath', 'spec.template.spec.containers[0].volumeMounts[0].mountPath'],
+    ]);
   });
 
   test('a name too long for a label value is reported once, though three label maps hold it', () => {
@@ -265,7 +279,7 @@ describe('no construction error shows a regular expression', () => {
     ['a label value', { image: IMAGE, labels: { team: '-x-' } }],
     ['an annotation key', { image: IMAGE, annotations: { 'a/b/c': 'x' } }],
     ['a node selector prefix', { image: IMAGE, nodeSelector: { 'Example.com/pool': 'a' } }],
-    ['a config map key', { image: IMAGE, env: [{ name: 'A', valueFrom: { configMapKeyRef: { name: 'cm', key: 'a b' } } }] }],
+    ['a config map key', { image: IMAGE, envVars: [{ name: 'A', valueFrom: { configMapKeyRef: { name: 'cm', key: 'a b' } } }] }],
     ['an HTTP header', { image: IMAGE, livenessProbe: { httpGet: { port: 80, httpHeaders: [{ name: 'X Header', value: 'v' }] } } }],
     ['an init container name', { image: IMAGE, initContainers: [{ name: 'Init', image: 'i' }] }],
     ['a sysctl', { image: IMAGE, podSecurityContext: { sysctls: [{ name: 'Net.Bad', value: '1' }] } }],

@@ -3,7 +3,7 @@ import * as pulumi from '@pulumi/pulumi';
 import { Testing } from 'cdk8s';
 import { MockHarness, settle, valueOf } from './harness';
 import * as cdk8s from '../../src/cdk8s';
-import { DaemonArgs, DaemonProps, MasterTolerant, MasterTolerantArgs, NodeDaemon, NodeFilter, NodeDaemonArgs, NodeFilteredDaemon, NodeFilteredDaemonArgs, NodeFilteredDaemonProps, PriorityClass, Rollout, TaintEffect, Toleration } from '../../src/pulumi';
+import { DaemonArgs, DaemonProps, MasterTolerant, MasterTolerantArgs, NodeDaemon, NodeFilter, NodeDaemonArgs, NodeFilteredDaemon, NodeFilteredDaemonArgs, NodeFilteredDaemonProps, PodCount, PriorityClass, Rollout, TaintEffect, Toleration } from '../../src/pulumi';
 import { validateDaemonSet } from '../../src/validation';
 
 const harness = new MockHarness();
@@ -46,15 +46,15 @@ const FULL_PROPS: DaemonProps = {
   namespace: 'logging',
   labels: { team: 'platform' },
   podAnnotations: { 'fluentbit.io/exclude': 'false' },
-  rollout: Rollout.rollingUpdate({ maxSurge: '10%' }),
+  rollout: Rollout.rollingUpdate({ maxSurge: PodCount.percent(10) }),
   hostPaths: {
     '/var/log': { mountPath: '/var/log', readOnly: true },
-    '/var/lib/fluent-bit': '/var/lib/fluent-bit',
+    '/var/lib/fluent-bit': { mountPath: '/var/lib/fluent-bit' },
   },
   tolerations: [Toleration.exists('nvidia.com/gpu'), Toleration.equal('os', 'windows', { effect: TaintEffect.NO_SCHEDULE })],
   priorityClass: PriorityClass.SYSTEM_NODE_CRITICAL,
   hostNetwork: true,
-  env: [{ name: 'NODE_NAME', valueFrom: { fieldRef: { fieldPath: 'spec.nodeName' } } }],
+  envVars: [{ name: 'NODE_NAME', valueFrom: { fieldRef: { fieldPath: 'spec.nodeName' } } }],
   resources: { requests: { cpu: '50m', memory: '64Mi' }, limits: { memory: '256Mi' } },
   kubernetesVersion: '1.29',
 };

@@ -1,7 +1,7 @@
 import * as pulumi from '@pulumi/pulumi';
 import { MockHarness, settle } from './harness';
 import { nodeDaemonManifest } from '../../src/daemon';
-import { DaemonPropsError, MasterTolerant, NodeDaemon, NodeFilter, NodeFilteredDaemon, NodeFilteredDaemonArgs, Rollout } from '../../src/pulumi';
+import { DaemonPropsError, MasterTolerant, NodeDaemon, NodeFilter, NodeFilteredDaemon, NodeFilteredDaemonArgs, PodCount, Rollout } from '../../src/pulumi';
 import { daemonSetInputs } from '../../src/pulumi/daemon-set-inputs';
 
 const harness = new MockHarness();
@@ -22,7 +22,7 @@ describe('bad args throw at construction, naming the component and the field', (
   test.each([
     [
       'a surge beside a host port',
-      () => new NodeDaemon('agent', { image: 'busybox', hostPorts: [9100], rollout: Rollout.rollingUpdate({ maxSurge: 1 }) }),
+      () => new NodeDaemon('agent', { image: 'busybox', hostPorts: [9100], rollout: Rollout.rollingUpdate({ maxSurge: PodCount.absolute(1) }) }),
       "NodeDaemon 'agent'", 'rollout.maxSurge', /cannot be used with host ports/,
     ],
     [
@@ -67,8 +67,8 @@ describe('bad args throw at construction, naming the component and the field', (
     ],
     [
       'a bad prop beside an output image, which is replaced by a stand-in until it resolves',
-      () => new NodeDaemon('agent', { image: pulumi.output('busybox'), rollout: Rollout.rollingUpdate({ maxUnavailable: '150%' }) }),
-      "NodeDaemon 'agent'", 'rollout.maxUnavailable', /greater than 100%/,
+      () => new NodeDaemon('agent', { image: pulumi.output('busybox'), rollout: Rollout.rollingUpdate({ maxUnavailable: PodCount.percent(150) }) }),
+      "NodeDaemon 'agent'", 'rollout.maxUnavailable', /must be a whole percent from 0 to 100/,
     ],
     [
       'a bad prop beside an output namespace',
@@ -88,13 +88,13 @@ describe('bad args throw at construction, naming the component and the field', (
     const error = errorOf(() => new NodeDaemon('agent', {
       image: ' ',
       podLabels: { 'app.kubernetes.io/instance': 'x' },
-      rollout: Rollout.rollingUpdate({ maxSurge: -1 }),
+      rollout: Rollout.rollingUpdate({ maxSurge: PodCount.absolute(-1) }),
     }));
     expect(error.problems.map((p) => p.field)).toEqual(['image', 'rollout.maxSurge', 'podLabels["app.kubernetes.io/instance"]']);
   });
 
   test('a component that throws registers nothing', async () => {
-    expect(() => new NodeDaemon('half', { image: 'busybox', hostPorts: [80], rollout: Rollout.rollingUpdate({ maxSurge: 1 }) })).toThrow(DaemonPropsError);
+    expect(() => new NodeDaemon('half', { image: 'busybox', hostPorts: [80], rollout: Rollout.rollingUpdate({ maxSurge: PodCount.absolute(1) }) })).toThrow(DaemonPropsError);
     await settle();
     expect(harness.registrations.filter((r) => r.name === 'half')).toEqual([]);
   });

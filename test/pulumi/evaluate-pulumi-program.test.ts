@@ -5,7 +5,7 @@ import { Chart, Testing } from 'cdk8s';
 import { InputError, node, PlacementReport } from '../../src';
 import * as cdk8s from '../../src/cdk8s';
 import { evaluateChart, placementMatchers, placementSerializer } from '../../src/jest';
-import { DaemonProps, DaemonPropsError, evaluatePulumiProgram, MasterTolerant, NodeDaemon, NodeFilter, NodeFilteredDaemon, PriorityClass, Rollout, Toleration } from '../../src/pulumi';
+import { DaemonProps, DaemonPropsError, evaluatePulumiProgram, MasterTolerant, NodeDaemon, NodeFilter, NodeFilteredDaemon, PodCount, PriorityClass, Rollout, Toleration } from '../../src/pulumi';
 
 expect.extend(placementMatchers);
 expect.addSnapshotSerializer(placementSerializer);
@@ -20,7 +20,7 @@ const FLUENT_BIT: DaemonProps = {
   hostPaths: { '/var/log': { mountPath: '/var/log', readOnly: true } },
   resources: { requests: { cpu: '50m', memory: '64Mi' }, limits: { memory: '256Mi' } },
   priorityClass: PriorityClass.SYSTEM_NODE_CRITICAL,
-  rollout: Rollout.rollingUpdate({ maxUnavailable: '10%' }),
+  rollout: Rollout.rollingUpdate({ maxUnavailable: PodCount.percent(10) }),
 };
 const NODE_EXPORTER: DaemonProps = {
   namespace: 'monitoring',
@@ -143,7 +143,7 @@ describe('evaluatePulumiProgram', () => {
   test('rejects with the error of a component, naming it and the field', async () => {
     await expect(evaluatePulumiProgram(() => {
       new NodeDaemon('fine', { image: 'busybox' });
-      new NodeDaemon('agent', { image: 'busybox', hostPorts: [80], rollout: Rollout.rollingUpdate({ maxSurge: 1 }) });
+      new NodeDaemon('agent', { image: 'busybox', hostPorts: [80], rollout: Rollout.rollingUpdate({ maxSurge: PodCount.absolute(1) }) });
     }, NODES)).rejects.toThrow(new DaemonPropsError("NodeDaemon 'agent'", [{
       field: 'rollout.maxSurge',
       message: 'cannot be used with host ports: the surge pod needs the port the old pod holds, stays Pending, and the rollout never ends (KEP-1591); use maxUnavailable instead',
