@@ -7,28 +7,7 @@
  * evaluator and the rules on first use (test/daemon/core-entry.test.ts keeps the two in step).
  */
 
-export {
-  ControlPlaneTolerationOptions,
-  DaemonProps,
-  DaemonPropsError,
-  DnsPolicy,
-  GpuNodeOptions,
-  HostPathMount,
-  HostPathType,
-  NodeFilter,
-  NodeFilteredDaemonProps,
-  NodePoolLabel,
-  OperatingSystem,
-  PodCount,
-  PreferredNodes,
-  PriorityClass,
-  PropProblem,
-  RollingUpdateOptions,
-  Rollout,
-  TaintEffect,
-  Toleration,
-  TolerationOptions,
-} from './daemon';
+export * from './daemon/vocabulary';
 export { InputError, Inventory, loadInventory } from './input';
 export {
   Advisory,

@@ -13,19 +13,7 @@ import { lazyModule } from './lazy-module';
 import type * as Placement from './placement';
 import type * as Validation from './validation';
 
-export {
-  DaemonPropsError,
-  DnsPolicy,
-  HostPathType,
-  NodeFilter,
-  NodePoolLabel,
-  OperatingSystem,
-  PodCount,
-  PriorityClass,
-  Rollout,
-  TaintEffect,
-  Toleration,
-} from './daemon';
+export * from './daemon/vocabulary';
 export { InputError, loadInventory } from './input';
 
 /* eslint-disable @typescript-eslint/no-require-imports */

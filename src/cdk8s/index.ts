@@ -9,28 +9,7 @@
 // Loaded before anything else, so that without the framework the error names cdk8s, the package to install.
 import 'cdk8s';
 
-export {
-  ControlPlaneTolerationOptions,
-  DaemonProps,
-  DaemonPropsError,
-  DnsPolicy,
-  GpuNodeOptions,
-  HostPathMount,
-  HostPathType,
-  NodeFilter,
-  NodeFilteredDaemonProps,
-  NodePoolLabel,
-  OperatingSystem,
-  PodCount,
-  PreferredNodes,
-  PriorityClass,
-  PropProblem,
-  RollingUpdateOptions,
-  Rollout,
-  TaintEffect,
-  Toleration,
-  TolerationOptions,
-} from '../daemon';
+export * from '../daemon/vocabulary';
 export { DaemonConstruct } from './daemon-construct';
 export { MasterTolerant, MasterTolerantProps } from './master-tolerant';
 export { NodeDaemon, NodeDaemonProps } from './node-daemon';

@@ -28,28 +28,7 @@
  * });
  * export const fluentBitSelector = fluentBit.selectorLabels;
  */
-export {
-  ControlPlaneTolerationOptions,
-  DaemonProps,
-  DaemonPropsError,
-  DnsPolicy,
-  GpuNodeOptions,
-  HostPathMount,
-  HostPathType,
-  NodeFilter,
-  NodeFilteredDaemonProps,
-  NodePoolLabel,
-  OperatingSystem,
-  PodCount,
-  PreferredNodes,
-  PriorityClass,
-  PropProblem,
-  RollingUpdateOptions,
-  Rollout,
-  TaintEffect,
-  Toleration,
-  TolerationOptions,
-} from '../daemon';
+export * from '../daemon/vocabulary';
 export type { Inventory } from '../input';
 export type { PlacementReport } from '../placement';
 export { DaemonArgs, MasterTolerantArgs, NodeDaemonArgs, NodeFilteredDaemonArgs, PulumiDaemonInputs } from './daemon-args';
