@@ -1,6 +1,7 @@
 import { Chart, Testing } from 'cdk8s';
 import { MasterTolerant, NodeDaemon, NodeFilteredDaemon } from '../../src/cdk8s';
 import { NodeFilter, Toleration } from '../../src/daemon';
+import { propsErrorMessage } from '../daemon/props-error-of';
 
 /*
  * What a cdk8s user reads when the props are wrong: the construct, the prop as written with the
@@ -10,19 +11,9 @@ import { NodeFilter, Toleration } from '../../src/daemon';
 const NAME_PART_IN_WORDS =
   "name part must be made of letters, digits, '-', '_' and '.', starting and ending with a letter or digit, at most 63 characters (e.g. 'MyName', 'my.name' or '123-abc')";
 
-/** The message of what `construct` throws. */
-function thrown(construct: () => unknown): string {
-  try {
-    construct();
-  } catch (error) {
-    return (error as Error).message;
-  }
-  throw new Error('the constructor did not throw');
-}
-
 test('a MasterTolerant names its user\'s only toleration tolerations[0], after the two control-plane ones', () => {
   const chart = Testing.chart();
-  expect(thrown(() => new MasterTolerant(chart, 'agent', { image: 'agent', tolerations: [Toleration.exists('bad key')] }))).toBe(
+  expect(propsErrorMessage(() => new MasterTolerant(chart, 'agent', { image: 'agent', tolerations: [Toleration.exists('bad key')] }))).toBe(
     `MasterTolerant 'test/agent': tolerations[0] (spec.template.spec.tolerations[2].key): Invalid value: "bad key": ${NAME_PART_IN_WORDS}`,
   );
 });
@@ -30,7 +21,7 @@ test('a MasterTolerant names its user\'s only toleration tolerations[0], after t
 test('a NodeFilteredDaemon names the part of the filter that is wrong', () => {
   const chart = Testing.chart();
   const nodes = NodeFilter.gpu().and(NodeFilter.labelEquals('-bad key-', 'a100'));
-  expect(thrown(() => new NodeFilteredDaemon(chart, 'agent', { image: 'agent', nodes }))).toBe(
+  expect(propsErrorMessage(() => new NodeFilteredDaemon(chart, 'agent', { image: 'agent', nodes }))).toBe(
     "NodeFilteredDaemon 'test/agent': nodes: NodeFilter.labelEquals('-bad key-', 'a100') " +
       '(spec.template.spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions[1].key): ' +
       `Invalid value: "-bad key-": ${NAME_PART_IN_WORDS}`,
@@ -39,7 +30,7 @@ test('a NodeFilteredDaemon names the part of the filter that is wrong', () => {
 
 test('a label the chart adds is named by its field, since no prop holds it; the daemon\'s own by prop', () => {
   const chart = new Chart(Testing.app(), 'test', { labels: { team: 'not a label value!' } });
-  expect(thrown(() => new NodeDaemon(chart, 'agent', { image: 'agent', labels: { tier: '-node-' } }))).toBe(
+  expect(propsErrorMessage(() => new NodeDaemon(chart, 'agent', { image: 'agent', labels: { tier: '-node-' } }))).toBe(
     "NodeDaemon 'test/agent': " +
       'metadata.labels: Invalid value: "not a label value!": a label value must be empty, or made of letters, digits, \'-\', \'_\' and \'.\', ' +
       "starting and ending with a letter or digit, at most 63 characters (e.g. 'MyValue', 'my_value' or '12345'); " +

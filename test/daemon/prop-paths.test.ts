@@ -1,3 +1,4 @@
+import { propsErrorMessage, propsErrorOf } from './props-error-of';
 import {
   DaemonPropsError,
   NodeFilter,
@@ -31,37 +32,20 @@ const NAME_PART_IN_WORDS =
 const PREFERRED = 'spec.template.spec.affinity.nodeAffinity.preferredDuringSchedulingIgnoredDuringExecution';
 const REQUIRED = 'spec.template.spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms';
 
-/** The message of the DaemonPropsError `build` throws. */
-function messageOf(build: () => unknown): string {
-  try {
-    build();
-  } catch (error) {
-    expect(error).toBeInstanceOf(DaemonPropsError);
-    return (error as DaemonPropsError).message;
-  }
-  throw new Error('expected a DaemonPropsError, but nothing was thrown');
-}
-
 function problemsOf(build: () => unknown): DaemonPropsError['problems'] {
-  try {
-    build();
-  } catch (error) {
-    expect(error).toBeInstanceOf(DaemonPropsError);
-    return (error as DaemonPropsError).problems;
-  }
-  throw new Error('expected a DaemonPropsError, but nothing was thrown');
+  return propsErrorOf(build).problems;
 }
 
 describe('a bad toleration of a MasterTolerant is the user\'s own tolerations[i], though the kind\'s come first', () => {
   test('a key that is no qualified name', () => {
-    expect(messageOf(() => masterTolerantManifest(MASTER_OWNER, 'agent', { image: IMAGE, tolerations: [Toleration.exists('bad key')] }))).toBe(
+    expect(propsErrorMessage(() => masterTolerantManifest(MASTER_OWNER, 'agent', { image: IMAGE, tolerations: [Toleration.exists('bad key')] }))).toBe(
       `${MASTER_OWNER}: tolerations[0] (spec.template.spec.tolerations[2].key): Invalid value: "bad key": ${NAME_PART_IN_WORDS}`,
     );
   });
 
   test('a toleration from a raw spec', () => {
     const tolerations = [Toleration.fromSpec({ operator: 'Equal', value: 'x' })];
-    expect(messageOf(() => masterTolerantManifest(MASTER_OWNER, 'agent', { image: IMAGE, tolerations }))).toBe(
+    expect(propsErrorMessage(() => masterTolerantManifest(MASTER_OWNER, 'agent', { image: IMAGE, tolerations }))).toBe(
       `${MASTER_OWNER}: tolerations[0] (spec.template.spec.tolerations[2].operator): Invalid value: "Equal": ` +
         'operator must be Exists when `key` is empty, which means "match all values and all keys"',
     );
@@ -69,7 +53,7 @@ describe('a bad toleration of a MasterTolerant is the user\'s own tolerations[i]
 
   test('a key with two slashes, which only the qualified-name rule refuses', () => {
     const tolerations = [Toleration.exists('example.com/pool/a')];
-    expect(messageOf(() => masterTolerantManifest(MASTER_OWNER, 'agent', { image: IMAGE, kubernetesVersion: '1.29', tolerations }))).toBe(
+    expect(propsErrorMessage(() => masterTolerantManifest(MASTER_OWNER, 'agent', { image: IMAGE, kubernetesVersion: '1.29', tolerations }))).toBe(
       `${MASTER_OWNER}: tolerations[0] (spec.template.spec.tolerations[1].key): Invalid value: "example.com/pool/a": ` +
         "must be a name made of letters, digits, '-', '_' and '.', starting and ending with a letter or digit, at most 63 characters, " +
         "after an optional DNS subdomain prefix and one '/' (e.g. 'MyName' or 'example.com/MyName')",
@@ -94,7 +78,7 @@ describe('a bad toleration of a MasterTolerant is the user\'s own tolerations[i]
 describe('a bad node filter is named as the user wrote it', () => {
   test('a label key, in a filter combined with and', () => {
     const nodes = NodeFilter.linux().and(NodeFilter.labelEquals('-bad key-', 'x'));
-    expect(messageOf(() => nodeFilteredDaemonManifest(FILTERED_OWNER, 'agent', { image: IMAGE, nodes }))).toBe(
+    expect(propsErrorMessage(() => nodeFilteredDaemonManifest(FILTERED_OWNER, 'agent', { image: IMAGE, nodes }))).toBe(
       `${FILTERED_OWNER}: nodes: NodeFilter.labelEquals('-bad key-', 'x') (${REQUIRED}[0].matchExpressions[1].key): ` +
         `Invalid value: "-bad key-": ${NAME_PART_IN_WORDS}`,
     );
@@ -134,7 +118,7 @@ describe('a bad node filter is named as the user wrote it', () => {
       { weight: 10, nodes: NodeFilter.linux().or(NodeFilter.windows()) },
       { weight: 200, nodes: NodeFilter.labelExists('bad key!') },
     ];
-    expect(messageOf(() => nodeDaemonManifest(OWNER, 'agent', { image: IMAGE, preferredNodes }))).toBe(
+    expect(propsErrorMessage(() => nodeDaemonManifest(OWNER, 'agent', { image: IMAGE, preferredNodes }))).toBe(
       `${OWNER}: preferredNodes[1].weight (${PREFERRED}[2].weight): Invalid value: 200: must be in the range 1-100; ` +
         `preferredNodes[1].nodes: NodeFilter.labelExists('bad key!') (${PREFERRED}[2].preference.matchExpressions[0].key): ` +
         `Invalid value: "bad key!": ${NAME_PART_IN_WORDS}`,
@@ -145,7 +129,7 @@ describe('a bad node filter is named as the user wrote it', () => {
 describe('props in Kubernetes\' own shape are named down to the field', () => {
   test('a sidecar port', () => {
     const sidecars = [{ name: 'exporter', image: 'exporter:1', ports: [{ containerPort: 9100 }, { containerPort: 70000 }] }];
-    expect(messageOf(() => nodeDaemonManifest(OWNER, 'agent', { image: IMAGE, sidecars }))).toBe(
+    expect(propsErrorMessage(() => nodeDaemonManifest(OWNER, 'agent', { image: IMAGE, sidecars }))).toBe(
       `${OWNER}: sidecars[0].ports[1].containerPort (spec.template.spec.containers[1].ports[1].containerPort): ` +
         'Invalid value: 70000: must be between 1 and 65535, inclusive',
     );
@@ -163,11 +147,11 @@ describe('props in Kubernetes\' own shape are named down to the field', () => {
 
   test('an env var name, given in the env map and in envVars', () => {
     const message = "a valid environment variable name must consist only of printable ASCII characters other than '='";
-    expect(messageOf(() => nodeDaemonManifest(OWNER, 'agent', { image: IMAGE, env: { 'LOG_LEVEL': 'info', 'A=B': 'x' } }))).toBe(
+    expect(propsErrorMessage(() => nodeDaemonManifest(OWNER, 'agent', { image: IMAGE, env: { 'LOG_LEVEL': 'info', 'A=B': 'x' } }))).toBe(
       `${OWNER}: env["A=B"] (spec.template.spec.containers[0].env[1].name): Invalid value: "A=B": ${message}`,
     );
     const envVars = [{ name: 'LOG_LEVEL', value: 'info' }, { name: 'A=B', value: 'x' }];
-    expect(messageOf(() => nodeDaemonManifest(OWNER, 'agent', { image: IMAGE, envVars }))).toBe(
+    expect(propsErrorMessage(() => nodeDaemonManifest(OWNER, 'agent', { image: IMAGE, envVars }))).toBe(
       `${OWNER}: envVars[1].name (spec.template.spec.containers[0].env[1].name): Invalid value: "A=B": ${message}`,
     );
   });
@@ -208,7 +192,7 @@ describe('props in Kubernetes\' own shape are named down to the field', () => {
 describe('props that everynode turns into something else are named as given', () => {
   test('a host path with a backstep', () => {
     const hostPaths = { '/var/log': { mountPath: '/var/log' }, '/var/lib/../secrets': { mountPath: '/secrets', readOnly: true } };
-    expect(messageOf(() => nodeDaemonManifest(OWNER, 'agent', { image: IMAGE, hostPaths }))).toBe(
+    expect(propsErrorMessage(() => nodeDaemonManifest(OWNER, 'agent', { image: IMAGE, hostPaths }))).toBe(
       `${OWNER}: hostPaths["/var/lib/../secrets"] (spec.template.spec.volumes[1].hostPath.path): Invalid value: "/var/lib/../secrets": must not contain '..'; ` +
         // The volume the API server refused is not there for the mount to find, as upstream.
         'hostPaths["/var/lib/../secrets"] (spec.template.spec.containers[0].volumeMounts[1].name): Not found: "host-var-lib-secrets"',
@@ -224,7 +208,7 @@ describe('props that everynode turns into something else are named as given', ()
 
   test('a name too long for a label value is reported once, though three label maps hold it', () => {
     const name = 'a'.repeat(64);
-    expect(messageOf(() => nodeDaemonManifest(OWNER, name, { image: IMAGE }))).toBe(
+    expect(propsErrorMessage(() => nodeDaemonManifest(OWNER, name, { image: IMAGE }))).toBe(
       `${OWNER}: name (metadata.labels): Invalid value: "${name}": must be no more than 63 characters`,
     );
   });
@@ -261,7 +245,7 @@ describe('props that everynode turns into something else are named as given', ()
 
 describe('no construction error shows a regular expression', () => {
   test('a name that is no DNS subdomain says what one is', () => {
-    const message = messageOf(() => nodeDaemonManifest(OWNER, 'Fluent_Bit', { image: IMAGE }));
+    const message = propsErrorMessage(() => nodeDaemonManifest(OWNER, 'Fluent_Bit', { image: IMAGE }));
     expect(message).toBe(
       `${OWNER}: name: "Fluent_Bit" is not a valid DaemonSet name (a DNS-1123 subdomain: lowercase letters, digits, '-' and '.', ` +
         'starting and ending with a letter or digit, at most 253 characters): set name to a lowercase name such as "fluent-bit"',
@@ -269,7 +253,7 @@ describe('no construction error shows a regular expression', () => {
   });
 
   test('a namespace that is no DNS label says what one is', () => {
-    expect(messageOf(() => nodeDaemonManifest(OWNER, 'agent', { image: IMAGE, namespace: 'Logging' }))).toBe(
+    expect(propsErrorMessage(() => nodeDaemonManifest(OWNER, 'agent', { image: IMAGE, namespace: 'Logging' }))).toBe(
       `${OWNER}: namespace (metadata.namespace): Invalid value: "Logging": must be a DNS-1123 label: lowercase letters, digits and '-', ` +
         "starting and ending with a letter or digit, at most 63 characters (e.g. 'my-name' or '123-abc')",
     );
@@ -285,7 +269,7 @@ describe('no construction error shows a regular expression', () => {
     ['a sysctl', { image: IMAGE, podSecurityContext: { sysctls: [{ name: 'Net.Bad', value: '1' }] } }],
     ['a service account', { image: IMAGE, serviceAccountName: 'Agent' }],
   ])('%s', (_, props) => {
-    const message = messageOf(() => nodeDaemonManifest(OWNER, 'agent', props));
+    const message = propsErrorMessage(() => nodeDaemonManifest(OWNER, 'agent', props));
     expect(message).not.toMatch(/regex|regular expression|\[a-z|\*\)|\$'/);
   });
 

@@ -3,20 +3,10 @@ import { MockHarness, settle } from './harness';
 import { nodeDaemonManifest } from '../../src/daemon';
 import { DaemonPropsError, MasterTolerant, NodeDaemon, NodeFilter, NodeFilteredDaemon, NodeFilteredDaemonArgs, PodCount, Rollout } from '../../src/pulumi';
 import { daemonSetInputs } from '../../src/pulumi/daemon-set-inputs';
+import { propsErrorOf } from '../daemon/props-error-of';
 
 const harness = new MockHarness();
 beforeAll(() => harness.install());
-
-/** The error a constructor throws. */
-function errorOf(construct: () => unknown): DaemonPropsError {
-  try {
-    construct();
-  } catch (error) {
-    expect(error).toBeInstanceOf(DaemonPropsError);
-    return error as DaemonPropsError;
-  }
-  throw new Error('the constructor did not throw');
-}
 
 describe('bad args throw at construction, naming the component and the field', () => {
   test.each([
@@ -76,7 +66,7 @@ describe('bad args throw at construction, naming the component and the field', (
       "NodeDaemon 'agent'", 'minReadySeconds', /must be greater than or equal to 0/,
     ],
   ])('%s', (_, construct, owner, field, message) => {
-    const error = errorOf(construct);
+    const error = propsErrorOf(construct);
     expect(error.owner).toBe(owner);
     expect(error.problems.map((p) => p.field)).toEqual([field]);
     expect(error.problems[0].message).toMatch(message);
@@ -85,7 +75,7 @@ describe('bad args throw at construction, naming the component and the field', (
   });
 
   test('every problem is named at once', () => {
-    const error = errorOf(() => new NodeDaemon('agent', {
+    const error = propsErrorOf(() => new NodeDaemon('agent', {
       image: ' ',
       podLabels: { 'app.kubernetes.io/instance': 'x' },
       rollout: Rollout.rollingUpdate({ maxSurge: PodCount.absolute(-1) }),
