@@ -55,13 +55,20 @@ export class FieldPath {
     return new FieldPath(undefined, name, CHILD);
   }
 
-  private text: string | undefined;
+  // Declared, not defined: a defined class field costs every `new FieldPath` a call to V8's field
+  // initializer and a defining store per field, and a DaemonSet check makes dozens of paths while
+  // its code is still cold. The constructor assigns them all, so every path has the same shape.
+  private declare readonly parent: FieldPath | undefined;
+  private declare readonly segment: string | number;
+  private declare readonly kind: typeof CHILD | typeof SUBSCRIPT;
+  private declare text: string | undefined;
 
-  private constructor(
-    private readonly parent: FieldPath | undefined,
-    private readonly segment: string | number,
-    private readonly kind: typeof CHILD | typeof SUBSCRIPT,
-  ) {}
+  private constructor(parent: FieldPath | undefined, segment: string | number, kind: typeof CHILD | typeof SUBSCRIPT) {
+    this.parent = parent;
+    this.segment = segment;
+    this.kind = kind;
+    this.text = undefined;
+  }
 
   // Up to three names rather than a rest parameter: this runs for nearly every field checked.
   child(name: string, second?: string, third?: string): FieldPath {

@@ -145,6 +145,8 @@ export function readQuantity(value: unknown): Quantity | string | undefined {
 
 /** Negative, zero or positive as `a` is less than, equal to or greater than `b`. */
 export function compareQuantities(a: Quantity, b: Quantity): number {
+  // A request and its limit are nearly always written with the same exponent once rounded to milli-units.
+  if (a.exponent === b.exponent) return a.mantissa < b.mantissa ? -1 : a.mantissa > b.mantissa ? 1 : 0;
   const exponent = Math.min(a.exponent, b.exponent);
   const left = a.mantissa * pow10(a.exponent - exponent);
   const right = b.mantissa * pow10(b.exponent - exponent);

@@ -61,9 +61,9 @@ const overcommitAllowed = (name: string) => isNative(name) && !isHugePages(name)
 
 /**
  * Mirrors `validateResourceName` followed by `validateContainerResourceName` in
- * pkg/apis/core/validation/validation.go.
+ * pkg/apis/core/validation/validation.go: the messages, each an error at the resource's path.
  */
-function validateResourceName(name: string, path: FieldPath): FieldError[] {
+function resourceNameMessages(name: string): string[] {
   const messages = qualifiedNameErrors(name);
   const unprefixed = !name.includes('/');
   const standard = STANDARD_RESOURCES.includes(name) || isHugePages(name) || name.startsWith(`requests.${HUGEPAGES_PREFIX}`);
@@ -75,20 +75,18 @@ function validateResourceName(name: string, path: FieldPath): FieldError[] {
   } else if (!isNative(name) && !isExtended(name)) {
     messages.push("doesn't follow extended resource name standard");
   }
-  return messages.map((message) => path.invalid(name, message));
+  return messages;
 }
 
 /**
  * Mirrors `ValidateResourceQuantityValue` in pkg/apis/core/validation/validation.go: never
  * negative, and whole numbers for countable resources.
  */
-function validateQuantityValue(name: string, quantity: Quantity, path: FieldPath): FieldError[] {
-  const errors: FieldError[] = [];
-  if (quantitySign(quantity) < 0) errors.push(path.invalid(formatQuantity(quantity), 'must be greater than or equal to 0'));
+function validateQuantityValue(name: string, quantity: Quantity, listPath: FieldPath, errors: FieldError[]): void {
+  if (quantitySign(quantity) < 0) errors.push(listPath.key(name).invalid(formatQuantity(quantity), 'must be greater than or equal to 0'));
   if ((INTEGER_RESOURCES.includes(name) || isExtended(name)) && scaledValue(quantity, MILLI) % 1000n !== 0n) {
-    errors.push(path.invalid(formatQuantity(quantity), 'must be an integer'));
+    errors.push(listPath.key(name).invalid(formatQuantity(quantity), 'must be an integer'));
   }
-  return errors;
 }
 
 /**
@@ -108,13 +106,35 @@ function hugePagesDivisible(name: string, quantity: Quantity): boolean {
  */
 function readResourceList(list: JsonObject | undefined, path: FieldPath, errors: FieldError[]): Map<string, Quantity> {
   const quantities = new Map<string, Quantity>();
-  for (const [name, raw] of Object.entries(list ?? {})) {
+  if (!list) return quantities;
+  for (const name of Object.keys(list)) {
+    const raw = list[name];
     const quantity = readQuantity(raw);
     if (quantity === undefined) continue;
     if (typeof quantity === 'string') errors.push(path.key(name).invalid(raw, quantity));
     else quantities.set(name, roundUpToScale(quantity, MILLI));
   }
   return quantities;
+}
+
+/** What the entries of both lists add up to: hugepages are allowed only beside cpu or memory. */
+interface ResourceKinds {
+  cpuOrMemory: boolean;
+  hugePages: boolean;
+}
+
+/** One resource of `limits` or `requests`; its path (`limits[cpu]`) is made only for an error. */
+function validateEntry(name: string, quantity: Quantity, listPath: FieldPath, kinds: ResourceKinds, errors: FieldError[]): void {
+  for (const message of resourceNameMessages(name)) errors.push(listPath.key(name).invalid(name, message));
+  validateQuantityValue(name, quantity, listPath, errors);
+  if (isHugePages(name)) {
+    kinds.hugePages = true;
+    if (!hugePagesDivisible(name, quantity)) {
+      const value = formatQuantity(quantity);
+      errors.push(listPath.key(name).invalid(value, `${value} is not positive integer multiple of ${name}`));
+    }
+  }
+  if (name === 'cpu' || name === 'memory') kinds.cpuOrMemory = true;
 }
 
 /**
@@ -132,27 +152,16 @@ export function validateResourceRequirements(resources: JsonObject | undefined, 
   const requestsPath = path.child('requests');
   const limits = readResourceList(objectAt(resources?.limits), limitsPath, errors);
   const requests = readResourceList(objectAt(resources?.requests), requestsPath, errors);
-  let cpuOrMemory = false;
-  let hugePages = false;
-  const validateEntry = (name: string, quantity: Quantity, entryPath: FieldPath) => {
-    errors.push(...validateResourceName(name, entryPath));
-    errors.push(...validateQuantityValue(name, quantity, entryPath));
-    if (isHugePages(name)) {
-      hugePages = true;
-      if (!hugePagesDivisible(name, quantity)) {
-        const value = formatQuantity(quantity);
-        errors.push(entryPath.invalid(value, `${value} is not positive integer multiple of ${name}`));
-      }
-    }
-    if (name === 'cpu' || name === 'memory') cpuOrMemory = true;
-  };
-  for (const [name, quantity] of limits) validateEntry(name, quantity, limitsPath.key(name));
-  for (const [name, quantity] of requests) {
-    validateEntry(name, quantity, requestsPath.key(name));
+  const kinds: ResourceKinds = { cpuOrMemory: false, hugePages: false };
+  // Map#forEach rather than for...of: no entry arrays to make and take apart, in code that runs for
+  // every container while it is still cold.
+  limits.forEach((quantity, name) => validateEntry(name, quantity, limitsPath, kinds, errors));
+  requests.forEach((quantity, name) => {
+    validateEntry(name, quantity, requestsPath, kinds, errors);
     const limit = limits.get(name);
     if (limit === undefined) {
       if (!overcommitAllowed(name)) errors.push(limitsPath.required('Limit must be set for non overcommitable resources'));
-      continue;
+      return;
     }
     const comparison = compareQuantities(quantity, limit);
     if (comparison !== 0 && !overcommitAllowed(name)) {
@@ -160,7 +169,7 @@ export function validateResourceRequirements(resources: JsonObject | undefined, 
     } else if (comparison > 0) {
       errors.push(requestsPath.invalid(formatQuantity(quantity), `must be less than or equal to ${name} limit of ${formatQuantity(limit)}`));
     }
-  }
-  if (hugePages && !cpuOrMemory) errors.push(path.forbidden('HugePages require cpu or memory'));
+  });
+  if (kinds.hugePages && !kinds.cpuOrMemory) errors.push(path.forbidden('HugePages require cpu or memory'));
   return errors;
 }
