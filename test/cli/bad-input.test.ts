@@ -81,22 +81,22 @@ describe('bad input exits 2 with one line naming the file', () => {
   test('YAML that does not parse, naming the document and line', () => {
     const cwd = workspace({ 'nodes.yaml': CLUSTER, 'broken.yaml': BROKEN_SECOND_DOCUMENT });
     return rejects(['place', '-i', 'nodes.yaml', 'broken.yaml'],
-      'broken.yaml: document 2, line 9: Flow sequence in block collection must be sufficiently indented and end with a ]', { cwd });
+      'broken.yaml: document 2, line 9: missed comma between flow collection entries', { cwd });
   });
   test('YAML that does not parse, inside a directory', () => {
     const cwd = workspace({ 'dist/a/ok.yaml': AGENT, 'dist/b/tabs.yml': 'a: b\n\tc: d\n' });
-    return rejects(['validate', 'dist'], 'dist/b/tabs.yml: document 1, line 2: Tabs are not allowed as indentation', { cwd });
+    return rejects(['validate', 'dist'], 'dist/b/tabs.yml: document 1, line 2: tab characters must not be used in indentation', { cwd });
   });
   test('JSON that does not parse', () => {
     const cwd = workspace({ 'agents.json': '{"kind": "DaemonSet",\n "metadata": {"name": "x"}\n' });
-    return rejects(['validate', 'agents.json'], 'agents.json: document 1, line 3: Flow map must end with a }', { cwd });
+    return rejects(['validate', 'agents.json'], 'agents.json: document 1, line 3: unexpected end of the stream within a flow collection', { cwd });
   });
   test('stdin that does not parse', () =>
-    rejects(['validate', '-'], '<stdin>: document 2, line 9: Flow sequence in block collection must be sufficiently indented and end with a ]', { stdin: BROKEN_SECOND_DOCUMENT }));
+    rejects(['validate', '-'], '<stdin>: document 2, line 9: missed comma between flow collection entries', { stdin: BROKEN_SECOND_DOCUMENT }));
   test('an inventory that does not parse', () => {
     const cwd = workspace({ 'nodes.yaml': 'items:\n- kind: Node\n  metadata: {name: a\n', 'agents.yaml': AGENT });
     return rejects(['place', '-i', 'nodes.yaml', 'agents.yaml'],
-      'nodes.yaml: document 1, line 4: Flow map in block collection must be sufficiently indented and end with a }', { cwd });
+      'nodes.yaml: document 1, line 4: unexpected end of the stream within a flow collection', { cwd });
   });
 
   test('a Node without a name', () => {
