@@ -13,6 +13,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { performance } from 'perf_hooks';
+import { Cluster, fixedCluster, randomCluster } from './clusters/high-cardinality';
 import { syntheticDaemonSets, syntheticInventoryJson } from './synthetic-cluster';
 import { reportYamlInventory } from './yaml-inventory';
 // The compiled library, as users run it: `npm run bench` compiles it first.
@@ -143,6 +144,102 @@ function main(): void {
     );
   }
   reportYamlInventory(syntheticInventoryJson(largest.size), daemonSets, path.join(__dirname, '..', 'lib', 'cli', 'bin.js'));
+
+  measureClusters();
+}
+
+interface ClusterRow {
+  parse: number;
+  evaluate: number;
+}
+
+/** evaluatePlacement and JSON.parse of one inventory text, interleaved, medians of RUNS. */
+function measureInventory(text: string, daemonSets: object[]): ClusterRow {
+  const parseTimes: number[] = [];
+  const evaluateTimes: number[] = [];
+  let nodes: unknown = JSON.parse(text);
+  evaluatePlacement(daemonSets, nodes);
+  for (let run = 0; run < RUNS; run++) {
+    collectGarbage();
+    parseTimes.push(time(() => { nodes = JSON.parse(text); }));
+    collectGarbage();
+    evaluateTimes.push(time(() => evaluatePlacement(daemonSets, nodes)));
+  }
+  return { parse: median(parseTimes), evaluate: median(evaluateTimes) };
+}
+
+/** Reports its peak resident memory on exit, to the stderr the benchmark reads. */
+const PEAK_MEMORY_PRELOAD = "process.on('exit', () => require('fs').writeSync(2, `\\nmaxRSS=${process.resourceUsage().maxRSS}\\n`));";
+
+/** Wall-clock time and peak memory (bytes) of whole processes, median of CLI_RUNS pairs. */
+function measureCliProcesses(text: string, daemonSets: object[]): { cli: number; baseline: number; cliPeak: number; baselinePeak: number } | string {
+  const bin = path.join(__dirname, '..', 'lib', 'cli', 'bin.js');
+  if (!fs.existsSync(bin)) return `skipped: ${path.relative(process.cwd(), bin)} is missing (run npx projen compile)`;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'everynode-bench-'));
+  const inventory = path.join(dir, 'nodes.json');
+  const manifests = path.join(dir, 'daemonsets.json');
+  const preload = path.join(dir, 'peak-memory.js');
+  fs.writeFileSync(inventory, text);
+  fs.writeFileSync(manifests, JSON.stringify({ apiVersion: 'v1', kind: 'List', items: daemonSets }));
+  fs.writeFileSync(preload, PEAK_MEMORY_PRELOAD);
+  const run = (args: string[]) => {
+    const start = performance.now();
+    const result = spawnSync(process.execPath, ['-r', preload, ...args], { stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 2 ** 30 });
+    const elapsed = performance.now() - start;
+    if (result.status !== 0) throw new Error(`${args.join(' ')} exited ${result.status}: ${result.stderr}`);
+    const peak = /maxRSS=(\d+)/.exec(String(result.stderr));
+    return { elapsed, peak: peak ? Number(peak[1]) * 1024 : NaN };
+  };
+  const cli: Array<{ elapsed: number; peak: number }> = [];
+  const baseline: Array<{ elapsed: number; peak: number }> = [];
+  try {
+    for (let i = 0; i < CLI_RUNS; i++) {
+      baseline.push(run(['-e', `JSON.parse(require('fs').readFileSync(${JSON.stringify(inventory)}, 'utf8'))`]));
+      cli.push(run([bin, 'place', '--inventory', inventory, '--output', 'json', manifests]));
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  return {
+    cli: median(cli.map((r) => r.elapsed)),
+    baseline: median(baseline.map((r) => r.elapsed)),
+    cliPeak: median(cli.map((r) => r.peak)),
+    baselinePeak: median(baseline.map((r) => r.peak)),
+  };
+}
+
+/** Every target on one cluster: in-process ratio, doubling, whole processes and their peak memory. */
+function reportCluster(cluster: Cluster): void {
+  const largest = SIZES[SIZES.length - 1];
+  const daemonSets = cluster.daemonSets(DAEMON_SETS);
+  const halfText = cluster.inventoryJson(largest / 2);
+  const half = measureInventory(halfText, daemonSets);
+  const text = cluster.inventoryJson(largest);
+  const full = measureInventory(text, daemonSets);
+  const ratio = full.evaluate / full.parse;
+  const scaling = full.evaluate / half.evaluate;
+  console.log(`\n${cluster.name} cluster, ${largest} nodes (${mb(Buffer.byteLength(text))}) x ${DAEMON_SETS} DaemonSets:`);
+  console.log(`  evaluatePlacement ${ms(full.evaluate)} / JSON.parse ${ms(full.parse)} = ${ratio.toFixed(2)}x (target <= 0.5x): ${verdict(ratio <= 0.5)}`);
+  console.log(`  ${largest / 2} -> ${largest} nodes costs ${scaling.toFixed(2)}x the time (${ms(half.evaluate)} -> ${ms(full.evaluate)}, target <= 2.2x): ${verdict(scaling <= 2.2)}`);
+  const cli = measureCliProcesses(text, daemonSets);
+  if (typeof cli === 'string') {
+    console.log(`  everynode place --output json: ${cli}`);
+    return;
+  }
+  const cliRatio = cli.cli / cli.baseline;
+  const peakRatio = cli.cliPeak / cli.baselinePeak;
+  console.log(`  everynode place --output json: ${ms(cli.cli)} vs node reading and parsing the inventory ${ms(cli.baseline)} = ${cliRatio.toFixed(2)}x (target <= 2x): ${verdict(cliRatio <= 2)}`);
+  console.log(`  peak memory ${mb(cli.cliPeak)} vs ${mb(cli.baselinePeak)} = ${peakRatio.toFixed(2)}x (target <= 3x): ${verdict(peakRatio <= 3)}`);
+}
+
+/**
+ * The targets again on inventories whose labels have hundreds of values, selected on node by
+ * node: a fixed one, and one drawn at random on every run (its seed printed, to replay it with
+ * EVERYNODE_BENCH_SEED).
+ */
+function measureClusters(): void {
+  const seed = Number(process.env.EVERYNODE_BENCH_SEED ?? Math.floor(Math.random() * 2 ** 31));
+  for (const cluster of [fixedCluster, randomCluster(seed)]) reportCluster(cluster);
 }
 
 main();

@@ -1,8 +1,8 @@
 import { nodeAdvisories } from './advisories';
 import { daemonSetPlacement } from './daemon-set-placement';
 import { DaemonSetView, daemonSetView } from './daemon-set-view';
-import { nodeClasses } from './node-classes';
-import { splitNodeSpecific } from './node-specific-split';
+import { classGroups, nodeClasses } from './node-classes';
+import { nodeSpecificVerdicts, splitNodeSpecific } from './node-specific-split';
 import { NodeView, nodeView } from './node-view';
 import { shouldRunDaemonPod } from './predicates/should-run';
 import { PlacementReport } from './report';
@@ -71,13 +71,20 @@ export function evaluatePlacement(manifests: unknown, nodes: unknown): Placement
   const splits = views.map((view, d) => (perNode[d] ? splitNodeSpecific(view, highCardinality) : undefined));
   const classKeys = new Set<string>();
   views.forEach((view, d) => (splits[d]?.general ?? view).labelKeys.forEach((key) => classKeys.add(key)));
-  const { classOf, representatives } = nodeClasses(inventory, [...classKeys].sort());
+  const sortedClassKeys = [...classKeys].sort();
+  const classes = nodeClasses(inventory, sortedClassKeys);
+  const { classOf, representatives } = classes;
+  const keyIndex = new Map(sortedClassKeys.map((key, k) => [key, k]));
 
   const tables: VerdictTable[] = views.map((view, d) => {
     const split = splits[d];
-    if (!split) return { verdicts: representatives.map((node) => shouldRunDaemonPod(view, node)), indexOf: classOf };
-    const general = representatives.map((node) => shouldRunDaemonPod(split.general, node));
-    return { verdicts: inventory.map((node, i) => (split.holdsOn(node) ? general[classOf[i]] : shouldRunDaemonPod(view, node))) };
+    const generalView = split?.general ?? view;
+    // Classes this DaemonSet cannot tell apart share one verdict, computed once.
+    const { groupOf, firstClass } = classGroups(classes, [...generalView.labelKeys].map((key) => keyIndex.get(key)!));
+    const groupVerdicts = firstClass.map((c) => shouldRunDaemonPod(generalView, representatives[c]));
+    const general = Array.from(groupOf, (group) => groupVerdicts[group]);
+    if (!split) return { verdicts: general, indexOf: classOf };
+    return { verdicts: nodeSpecificVerdicts(view, split, inventory, { classOf, groupOf }, general) };
   });
 
   const nodeNames = inventory.map((node) => node.name);

@@ -11,6 +11,13 @@ export interface NodeClasses {
   readonly classOf: Int32Array;
   /** One node of each class, by class id. */
   readonly representatives: readonly NodeView[];
+  /** The taints of each class, by class id, as an id that equal taint lists share. */
+  readonly taintIdOf: Int32Array;
+  /**
+   * The value of each label key (in the order given to `nodeClasses`) for each class, as an id
+   * that equal values share (0: absent): `valueIdOf[k][c]`.
+   */
+  readonly valueIdOf: readonly Int32Array[];
 }
 
 /** Interns values as small integers: 0 stands for "absent". */
@@ -39,16 +46,53 @@ export function nodeClasses(nodes: readonly NodeView[], labelKeys: readonly stri
   const finalId = new Map<number, number>();
   const representatives: NodeView[] = [];
   const classOf = new Int32Array(nodes.length);
+  const taintIds: number[] = [];
+  const nodeValueIds = new Int32Array(labelKeys.length);
+  const classValueIds: number[][] = labelKeys.map(() => []);
   for (let i = 0; i < nodes.length; i++) {
     const node = nodes[i];
-    let id = node.taints.length === 0 ? 0 : taintId(JSON.stringify(node.taints.map((t) => [t.key, t.value, t.effect])));
-    for (let k = 0; k < labelKeys.length; k++) id = pairIds[k](id * base + valueIds[k](node.labels.get(labelKeys[k])));
+    const taints = node.taints.length === 0 ? 0 : taintId(JSON.stringify(node.taints.map((t) => [t.key, t.value, t.effect])));
+    let id = taints;
+    for (let k = 0; k < labelKeys.length; k++) {
+      nodeValueIds[k] = valueIds[k](node.labels.get(labelKeys[k]));
+      id = pairIds[k](id * base + nodeValueIds[k]);
+    }
     let classId = finalId.get(id);
     if (classId === undefined) {
       finalId.set(id, (classId = representatives.length));
       representatives.push(node);
+      taintIds.push(taints);
+      for (let k = 0; k < labelKeys.length; k++) classValueIds[k].push(nodeValueIds[k]);
     }
     classOf[i] = classId;
   }
-  return { classOf, representatives };
+  return { classOf, representatives, taintIdOf: Int32Array.from(taintIds), valueIdOf: classValueIds.map((ids) => Int32Array.from(ids)) };
+}
+
+/**
+ * Groups classes that one DaemonSet cannot tell apart: the same taints and the same values of
+ * the label keys it reads (`keys`, indices into the keys the classes were built on). Classes
+ * differ by keys some DaemonSet reads; most DaemonSets read one or two of them, and evaluating
+ * each class again for every one of them is most of the work on an inventory of many classes.
+ * @returns the group of each class, by class id, and one class of each group
+ */
+export function classGroups(classes: NodeClasses, keys: readonly number[]): { groupOf: Int32Array; firstClass: number[] } {
+  const count = classes.representatives.length;
+  const base = count + 1;
+  const pairIds = keys.map(() => interner<number>());
+  const groupIds = new Map<number, number>();
+  const groupOf = new Int32Array(count);
+  const firstClass: number[] = [];
+  for (let c = 0; c < count; c++) {
+    // Taint and value ids are at most the number of classes: pair keys stay exact doubles.
+    let id = classes.taintIdOf[c];
+    for (let k = 0; k < keys.length; k++) id = pairIds[k](id * base + classes.valueIdOf[keys[k]][c]);
+    let group = groupIds.get(id);
+    if (group === undefined) {
+      groupIds.set(id, (group = firstClass.length));
+      firstClass.push(c);
+    }
+    groupOf[c] = group;
+  }
+  return { groupOf, firstClass };
 }

@@ -66,6 +66,18 @@ export function fieldRequirementMatches(field: FieldRequirement, node: NodeView)
   return field.operator === 'In' ? actual === field.value : actual !== field.value;
 }
 
+/**
+ * A requirement's text, built once: an `In` list of hundreds of values would otherwise be joined
+ * again for every node it fails on.
+ */
+const requirementTexts = new WeakMap<LabelRequirement, string>();
+
+function requirementText(requirement: LabelRequirement): string {
+  let text = requirementTexts.get(requirement);
+  if (text === undefined) requirementTexts.set(requirement, (text = describeRequirement(requirement)));
+  return text;
+}
+
 /** Why one term does not match the node, or undefined when it does (`nodeSelectorTerm.match`). */
 function termMismatch(term: NodeSelectorTerm, node: NodeView): string | undefined {
   if (term.kind === 'empty') return 'an empty term matches no node';
@@ -73,7 +85,7 @@ function termMismatch(term: NodeSelectorTerm, node: NodeView): string | undefine
   for (const requirement of term.labels) {
     if (!requirementMatches(requirement, node.labels)) {
       const actual = node.labels.get(requirement.key);
-      return `${describeRequirement(requirement)} fails (${actual === undefined ? 'absent' : `node: '${actual}'`})`;
+      return `${requirementText(requirement)} fails (${actual === undefined ? 'absent' : `node: '${actual}'`})`;
     }
   }
   // Upstream skips field requirements for a node without fields, i.e. without a name.
