@@ -1,6 +1,6 @@
 import { DaemonSetView } from './daemon-set-view';
-import { NodeView, StringLookup } from './node-view';
-import { requirementMatches } from '../validation';
+import { NodeView } from './node-view';
+import { LabelRequirement, requirementMatches } from '../validation';
 import { fieldRequirementMatches, NodeSelectorTerm } from './predicates/required-node-affinity';
 import { shouldRunDaemonPod, Verdict } from './predicates/should-run';
 
@@ -65,22 +65,38 @@ class Interner<T> {
 }
 
 /**
- * What one node-specific check (a nodeSelector pair or a label requirement) contributes to a
- * verdict: 0 where it holds, and where it fails, an id of the node's value, which its reason
- * prints. Computed once per distinct value: a requirement on 400 racks is matched 400 times,
- * not once per node, and an `In` list of hundreds of values is not scanned on every node.
+ * `requirementMatches` for one label value. `In` and `NotIn` look the value up in a set: an `In`
+ * list of hundreds of racks is not scanned on every node.
  */
-class CheckOutcomes {
-  private readonly outcomes = new Map<string | undefined, number>();
-  private failures = 0;
+function valueMatcher(requirement: LabelRequirement): (value: string | undefined) => boolean {
+  if (requirement.operator === 'In' || requirement.operator === 'NotIn') {
+    const values = new Set(requirement.values);
+    return requirement.operator === 'In' ? (value) => value !== undefined && values.has(value) : (value) => value === undefined || !values.has(value);
+  }
+  // requirementMatches reads the requirement's key only.
+  let current: string | undefined;
+  const lookup = { get: () => current };
+  return (value) => {
+    current = value;
+    return requirementMatches(requirement, lookup);
+  };
+}
 
-  constructor(readonly key: string, private readonly holds: (labels: StringLookup) => boolean) {}
+/**
+ * One node-specific check (a nodeSelector pair or a label requirement) and what it contributes
+ * to a verdict: 0 where it holds, and where it fails an id of the node's value, which its
+ * reason prints.
+ */
+class Check {
+  private readonly failedValues = new Map<string | undefined, number>();
 
-  of(labels: StringLookup): number {
-    const value = labels.get(this.key);
-    let outcome = this.outcomes.get(value);
-    if (outcome === undefined) this.outcomes.set(value, (outcome = this.holds(labels) ? 0 : ++this.failures));
-    return outcome;
+  constructor(readonly key: string, private readonly holds: (value: string | undefined) => boolean) {}
+
+  outcome(value: string | undefined): number {
+    if (this.holds(value)) return 0;
+    let id = this.failedValues.get(value);
+    if (id === undefined) this.failedValues.set(value, (id = this.failedValues.size + 1));
+    return id;
   }
 }
 
@@ -112,10 +128,10 @@ export function nodeSpecificVerdicts(
 
   const isSpecific = (key: string) => split.specificKeys.includes(key);
   const checks = [
-    ...view.nodeSelector.filter(([key]) => isSpecific(key)).map(([key, value]) => new CheckOutcomes(key, (labels) => labels.get(key) === value)),
+    ...view.nodeSelector.filter(([key]) => isSpecific(key)).map(([key, expected]) => new Check(key, (value) => value === expected)),
     ...(view.requiredTerms ?? []).flatMap((term) => (term.kind === 'parsed' ? term.labels : []))
       .filter((requirement) => isSpecific(requirement.key))
-      .map((requirement) => new CheckOutcomes(requirement.key, (labels) => requirementMatches(requirement, labels))),
+      .map((requirement) => new Check(requirement.key, valueMatcher(requirement))),
   ];
   const pairs = checks.map(() => new Interner<number>());
   // Pair keys stay exact doubles: group ids and outcomes are at most the number of nodes.
@@ -126,7 +142,8 @@ export function nodeSpecificVerdicts(
     let id = 0;
     let holds = true;
     for (let k = 0; k < checks.length; k++) {
-      const outcome = checks[k].of(node.labels);
+      const check = checks[k];
+      const outcome = check.outcome(node.labels.get(check.key));
       holds &&= outcome === 0;
       id = pairs[k].id(id * base + outcome);
     }
