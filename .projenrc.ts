@@ -64,15 +64,25 @@ const project = new typescript.TypeScriptProject({
     updateSnapshot: javascript.UpdateSnapshot.NEVER,
     passWithNoTests: false,
     jestConfig: {
-      testMatch: ['<rootDir>/test/**/*.test.ts'],
       // CI runs on two shared cores: a test that loads Pulumi or the JSON schemas can take more
       // than jest's default 5 s there without anything being wrong.
       testTimeout: 30_000,
       coverageProvider: 'v8',
+      // jest's default is one worker less than the cores: on CI's two cores that is one, and one
+      // worker runs every suite in band, one after the other. With two, jest may say at the end
+      // that a worker "failed to exit gracefully": a worker holding ts-jest's TypeScript program
+      // takes longer than the 500 ms jest waits to free its heap; nothing is left running.
+      maxWorkers: '100%',
+      // Collecting coverage took most of the run's time (V8's counters slow every suite down and
+      // each suite's coverage is converted to istanbul), and nothing reads it: `npm test --
+      // --coverage` writes the same reports to coverage/.
+      collectCoverage: false,
     },
   },
 
   gitignore: ['examples/*/dist/', '/.api-docs/', '/.api-docs-check/'],
+  // `npm test` runs the eslint task and changes nothing: `npx projen eslint:fix` fixes.
+  eslintOptions: { dirs: ['src'], commandOptions: { fix: false } },
 });
 
 project.npmignore?.exclude('/examples/', '/.ci/', '/.api-docs-check/');
@@ -198,5 +208,29 @@ project.addTask('bench', {
 // `npm ci` refuses. 3.7 resolves in JavaScript.
 project.deps.removeDependency('eslint-import-resolver-typescript');
 project.addDevDeps('eslint-import-resolver-typescript@~3.7.0');
+
+// `npm test` runs every suite but the packaging tests, which compile and pack the library and
+// install it into scratch projects (minutes): `npm run test:packaging` runs those, packing once
+// for all of them (test/packaging/global-setup.ts).
+project.package.file.addOverride('jest.testMatch', ['<rootDir>/test/**/*.test.ts', '!**/test/packaging/**']);
+project.addTask('test:packaging', {
+  description: 'Pack the library once; install it into scratch projects and check each entry point and the README\'s code there',
+  // Its own report file, so that it does not replace the one `npm test` wrote.
+  env: { JEST_JUNIT_OUTPUT_NAME: 'junit-packaging.xml' },
+  steps: [{
+    exec: [
+      'jest',
+      "--testMatch '<rootDir>/test/packaging/**/*.test.ts'",
+      '--globalSetup ./test/packaging/global-setup.ts --globalTeardown ./test/packaging/global-teardown.ts',
+      '--ci',
+    ].join(' '),
+    receiveArgs: true,
+  }],
+});
+
+project.addTask('eslint:fix', {
+  description: 'Run eslint and fix what it can',
+  steps: [{ spawn: project.eslint!.eslintTask.name, args: ['--fix'], receiveArgs: true }],
+});
 
 project.synth();

@@ -3,19 +3,17 @@
  * @pulumi/kubernetes and jest are optional peer dependencies, so each entry point must load with
  * only its own framework next to it, and say which package is missing otherwise.
  *
- * The library is compiled and packed with `npm pack`; the tarball is installed into scratch
- * projects that hold one framework or none. Every check runs in a child `node` whose working
- * directory is the scratch project, so modules resolve from that project's node_modules only,
- * never from this repository's.
+ * The packed library (see package.ts) is installed into scratch projects that hold one framework
+ * or none, all at the same time. Every check runs in a child `node` whose working directory is the
+ * scratch project, so modules resolve from that project's node_modules only, never from this
+ * repository's.
  */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { isolatedEnv, packedLibrary, removePackedLibrary, ROOT, run, runAsync, SETUP_TIMEOUT } from './package';
 
-const ROOT = path.resolve(__dirname, '..', '..');
-/** Compiling, packing and each install: generous, though the npm cache makes them take seconds. */
-const SETUP_TIMEOUT = 10 * 60 * 1000;
 jest.setTimeout(3 * 60 * 1000);
 
 const FRAMEWORKS = ['cdk8s', 'constructs', '@pulumi/pulumi', '@pulumi/kubernetes', 'jest'] as const;
@@ -36,38 +34,6 @@ function scratchDir(prefix: string): string {
 }
 
 /**
- * The environment of a child process, without what would make it look outside its project: an
- * `npm run`/`npx` parent exports `npm_config_local_prefix` (this repository) and friends, and
- * NODE_PATH / NODE_OPTIONS could add module paths or preloads. The npm cache, registry and proxy
- * settings are kept, so installs use the cache `npm ci` warmed.
- */
-function isolatedEnv(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [key, value] of Object.entries(process.env)) {
-    if (/^NODE_(PATH|OPTIONS)$/i.test(key)) continue;
-    if (/^npm_/i.test(key) && !/^npm_config_(cache|registry|userconfig|globalconfig|cafile|ca|strict_ssl|proxy|https_proxy|noproxy)$/i.test(key)) continue;
-    env[key] = value;
-  }
-  return env;
-}
-
-/** Runs a command to completion and returns its stdout; throws with both outputs when it fails. */
-function run(command: string, args: readonly string[], cwd: string): string {
-  const result = spawnSync(command, args, {
-    cwd,
-    env: isolatedEnv(),
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-    timeout: SETUP_TIMEOUT,
-  });
-  if (result.error) throw result.error;
-  if (result.status !== 0) {
-    throw new Error(`${command} ${args.join(' ')} (in ${cwd}) exited with ${result.status ?? result.signal}\n${result.stdout}\n${result.stderr}`);
-  }
-  return result.stdout;
-}
-
-/**
  * `name@version` for a framework: the version package-lock.json pins (what `npm ci` installed and
  * cached), else the devDependencies range of package.json.
  */
@@ -81,15 +47,32 @@ function pinned(name: Framework): string {
 }
 
 /** A scratch project with the packed everynode and the given frameworks, installed from the npm cache. */
-function scratchProject(scenario: string, frameworks: readonly Framework[]): string {
+async function scratchProject(scenario: string, frameworks: readonly Framework[]): Promise<string> {
   if (!tarball) throw new Error('the package was not packed (see the beforeAll error above)');
   const dir = scratchDir(scenario);
   fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'scratch', private: true }, undefined, 2));
-  run('npm', [
+  await runAsync('npm', [
     'install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', '--no-package-lock',
     '--prefix', dir, tarball, ...frameworks.map(pinned),
   ], dir);
   return dir;
+}
+
+/** The frameworks each scenario's scratch project holds next to everynode. */
+const SCENARIOS = {
+  core: [],
+  cdk8s: ['cdk8s', 'constructs'],
+  pulumi: ['@pulumi/pulumi', '@pulumi/kubernetes'],
+} as const satisfies Record<string, readonly Framework[]>;
+type Scenario = keyof typeof SCENARIOS;
+/** Each scenario's install, started as soon as the package is packed. */
+const installs = new Map<Scenario, Promise<string>>();
+
+/** The scenario's project, once installed; throws the install's error. */
+function installed(scenario: Scenario): Promise<string> {
+  const install = installs.get(scenario);
+  if (!install) throw new Error('the package was not packed (see the beforeAll error above)');
+  return install;
 }
 
 /*
@@ -148,16 +131,21 @@ const missing = (...ids: string[]) => ({
 const PULUMI_MISSING = missing('@pulumi/pulumi', '@pulumi/kubernetes');
 
 beforeAll(() => {
-  run(process.execPath, [require.resolve('typescript/bin/tsc'), '--build'], ROOT);
-  const packDir = scratchDir('pack');
-  const packed = JSON.parse(run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', packDir], ROOT)) as Array<{ filename: string }>;
-  tarball = path.join(packDir, path.basename(packed[0].filename));
-  if (!fs.existsSync(tarball)) throw new Error(`npm pack reported ${packed[0].filename}, but ${tarball} does not exist`);
+  tarball = packedLibrary();
+  for (const [scenario, frameworks] of Object.entries(SCENARIOS) as Array<[Scenario, readonly Framework[]]>) {
+    const install = scratchProject(scenario, frameworks);
+    // Its describe block awaits it and reports its failure; until then, a failure is not unhandled.
+    install.catch(() => undefined);
+    installs.set(scenario, install);
+  }
 }, SETUP_TIMEOUT);
 
-afterAll(() => {
+afterAll(async () => {
+  // A describe block that failed early leaves its install running: wait before removing its directory.
+  await Promise.allSettled(installs.values());
   for (const dir of scratchDirs) fs.rmSync(dir, { recursive: true, force: true });
-});
+  if (tarball) removePackedLibrary(tarball);
+}, SETUP_TIMEOUT);
 
 describe('the tarball', () => {
   let entries: string[];
@@ -191,8 +179,8 @@ describe('the tarball', () => {
 
 describe('core only: nothing but the tarball', () => {
   let project: string;
-  beforeAll(() => {
-    project = scratchProject('core', []);
+  beforeAll(async () => {
+    project = await installed('core');
   }, SETUP_TIMEOUT);
 
   test('no framework is installed, and everynode comes from the tarball', () => {
@@ -253,8 +241,8 @@ describe('core only: nothing but the tarball', () => {
 
 describe('cdk8s only: the tarball, cdk8s and constructs', () => {
   let project: string;
-  beforeAll(() => {
-    project = scratchProject('cdk8s', ['cdk8s', 'constructs']);
+  beforeAll(async () => {
+    project = await installed('cdk8s');
   }, SETUP_TIMEOUT);
 
   test('cdk8s and constructs are installed, Pulumi and jest are not', () => {
@@ -296,8 +284,8 @@ describe('cdk8s only: the tarball, cdk8s and constructs', () => {
 
 describe('pulumi only: the tarball, @pulumi/pulumi and @pulumi/kubernetes', () => {
   let project: string;
-  beforeAll(() => {
-    project = scratchProject('pulumi', ['@pulumi/pulumi', '@pulumi/kubernetes']);
+  beforeAll(async () => {
+    project = await installed('pulumi');
   }, SETUP_TIMEOUT);
 
   test('@pulumi/pulumi and @pulumi/kubernetes are installed, cdk8s, constructs and jest are not', () => {

@@ -12,12 +12,13 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { packedLibrary, removePackedLibrary, ROOT } from './package';
 import { readmeFiles } from './readme-blocks';
 
-const ROOT = path.resolve(__dirname, '..', '..');
 jest.setTimeout(10 * 60 * 1000);
 
 let project: string;
+let tarball: string | undefined;
 
 function run(command: string, args: readonly string[], cwd: string): { status: number | null; output: string } {
   const result = spawnSync(command, args, { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, NODE_OPTIONS: '' } });
@@ -33,11 +34,10 @@ function mustRun(command: string, args: readonly string[], cwd: string): string 
 
 beforeAll(() => {
   project = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'everynode-readme-')));
-  mustRun(process.execPath, [require.resolve('typescript/bin/tsc'), '--build'], ROOT);
-  const packed = JSON.parse(mustRun('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', project], ROOT)) as Array<{ filename: string }>;
+  tarball = packedLibrary();
   const modules = path.join(project, 'node_modules');
   fs.mkdirSync(path.join(modules, 'everynode'), { recursive: true });
-  mustRun('tar', ['-xzf', path.join(project, path.basename(packed[0].filename)), '-C', path.join(modules, 'everynode'), '--strip-components=1'], project);
+  mustRun('tar', ['-xzf', tarball, '-C', path.join(modules, 'everynode'), '--strip-components=1'], project);
   for (const entry of fs.readdirSync(path.join(ROOT, 'node_modules'))) {
     if (entry === 'everynode' || entry.startsWith('.')) continue;
     fs.symlinkSync(path.join(ROOT, 'node_modules', entry), path.join(modules, entry));
@@ -63,6 +63,7 @@ beforeAll(() => {
 
 afterAll(() => {
   if (project) fs.rmSync(project, { recursive: true, force: true });
+  if (tarball) removePackedLibrary(tarball);
 });
 
 test('the README holds the blocks this test is about', () => {
