@@ -82,34 +82,6 @@ function measureSize(size: number, daemonSets: object[]): Row {
   };
 }
 
-function measureCli(size: number, daemonSets: object[]): { cli: number; baseline: number } | string {
-  const bin = path.join(__dirname, '..', 'lib', 'cli', 'bin.js');
-  if (!fs.existsSync(bin)) return `skipped: ${path.relative(process.cwd(), bin)} is missing (run npx projen compile)`;
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'everynode-bench-'));
-  const inventory = path.join(dir, 'nodes.json');
-  const manifests = path.join(dir, 'daemonsets.json');
-  fs.writeFileSync(inventory, syntheticInventoryJson(size));
-  fs.writeFileSync(manifests, JSON.stringify({ apiVersion: 'v1', kind: 'List', items: daemonSets }));
-  const run = (args: string[]) => {
-    const start = performance.now();
-    const result = spawnSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 2 ** 30 });
-    const elapsed = performance.now() - start;
-    if (result.status !== 0) throw new Error(`${args.join(' ')} exited ${result.status}: ${result.stderr}`);
-    return elapsed;
-  };
-  const cliTimes: number[] = [];
-  const baselineTimes: number[] = [];
-  try {
-    for (let i = 0; i < CLI_RUNS; i++) {
-      baselineTimes.push(run(['-e', `JSON.parse(require('fs').readFileSync(${JSON.stringify(inventory)}, 'utf8'))`]));
-      cliTimes.push(run([bin, 'place', '--inventory', inventory, '--output', 'json', manifests]));
-    }
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-  return { cli: median(cliTimes), baseline: median(baselineTimes) };
-}
-
 function main(): void {
   if (!(globalThis as { gc?: unknown }).gc) console.log('(run with node --expose-gc for steadier heap figures)\n');
   const daemonSets = syntheticDaemonSets(DAEMON_SETS);
@@ -134,14 +106,16 @@ function main(): void {
   console.log(`  ${half.size} -> ${largest.size} nodes costs ${scaling.toFixed(2)}x the time (target <= 2.2x): ${verdict(scaling <= 2.2)}`);
   console.log(`  heap ${mb(largest.heapAfter)} with every placement built (target < 1024 MB): ${verdict(largest.heapAfter < 2 ** 30)}`);
 
-  const cli = measureCli(largest.size, daemonSets);
+  const cli = measureCliProcesses(syntheticInventoryJson(largest.size), daemonSets);
   if (typeof cli === 'string') {
     console.log(`  everynode place --output json: ${cli}`);
   } else {
     const cliRatio = cli.cli / cli.baseline;
+    const peakRatio = cli.cliPeak / cli.baselinePeak;
     console.log(
       `  everynode place --output json: ${ms(cli.cli)} vs node start-up + JSON.parse ${ms(cli.baseline)} = ${cliRatio.toFixed(2)}x (target <= 2x): ${verdict(cliRatio <= 2)}`,
     );
+    console.log(`  peak memory ${mb(cli.cliPeak)} vs ${mb(cli.baselinePeak)} = ${peakRatio.toFixed(2)}x (target <= 3x): ${verdict(peakRatio <= 3)}`);
   }
   reportYamlInventory(syntheticInventoryJson(largest.size), daemonSets, path.join(__dirname, '..', 'lib', 'cli', 'bin.js'));
 
