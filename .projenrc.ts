@@ -33,11 +33,13 @@ const project = new typescript.TypeScriptProject({
   entrypoint: 'lib/main.js',
   entrypointTypes: 'lib/index.d.ts',
 
-  deps: ['kubernetes-models@4.5.1', 'js-yaml@^4.3.2', 'yaml@^2.8.0'],
+  deps: ['kubernetes-models@4.5.1', 'js-yaml@^4.3.2'],
   peerDeps: ['cdk8s@^2.70.0', 'constructs@^10.0.0', 'jest@>=29', '@pulumi/pulumi@^3.142.0', '@pulumi/kubernetes@^4.0.0'],
   bin: { everynode: 'lib/cli/bin.js' },
   peerDependencyOptions: { pinnedDevDependency: false },
   devDeps: [
+    // The CLI tests write their YAML fixtures with it; the library reads YAML with js-yaml.
+    'yaml@^2.8.0',
     'cdk8s@~2.70.98',
     'constructs@^10.8.1',
     '@kubernetes-models/validate@^4.0.0',
