@@ -1,3 +1,4 @@
+import { propsErrorOf } from './props-error-of';
 import {
   DaemonProps,
   DaemonPropsError,
@@ -29,17 +30,6 @@ function build(props: Partial<DaemonProps> = {}, name = 'fluent-bit'): DaemonSet
 
 const podSpec = (manifest: DaemonSetManifest) => manifest.spec!.template.spec!;
 const agent = (manifest: DaemonSetManifest) => podSpec(manifest).containers[0];
-
-/** The DaemonPropsError that `fn` throws; fails the test when it throws nothing or something else. */
-function propsError(fn: () => unknown): DaemonPropsError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(DaemonPropsError);
-    return error as DaemonPropsError;
-  }
-  throw new Error('expected a DaemonPropsError, but nothing was thrown');
-}
 
 const fields = (error: DaemonPropsError) => error.problems.map((p) => p.field);
 
@@ -131,7 +121,7 @@ describe('identity', () => {
   });
 
   test('empty selectorLabels are rejected, naming selectorLabels', () => {
-    const error = propsError(() => buildDaemonSet(OWNER, 'fluent-bit', { image: IMAGE, selectorLabels: {} }));
+    const error = propsErrorOf(() => buildDaemonSet(OWNER, 'fluent-bit', { image: IMAGE, selectorLabels: {} }));
     expect(fields(error)).toEqual(['selectorLabels']);
   });
 
@@ -157,7 +147,7 @@ describe('identity', () => {
   });
 
   test('a podLabel that changes a selector label is rejected, naming it', () => {
-    const error = propsError(() =>
+    const error = propsErrorOf(() =>
       buildDaemonSet(OWNER, 'fluent-bit', { image: IMAGE, podLabels: { 'app.kubernetes.io/name': 'something-else' } }),
     );
     expect(fields(error)).toEqual(['podLabels["app.kubernetes.io/name"]']);
@@ -165,7 +155,7 @@ describe('identity', () => {
   });
 
   test('a podLabel that changes an adopted selector label is rejected', () => {
-    const error = propsError(() =>
+    const error = propsErrorOf(() =>
       buildDaemonSet(OWNER, 'kube-proxy', { image: IMAGE, selectorLabels: { 'k8s-app': 'kube-proxy' }, podLabels: { 'k8s-app': 'proxy' } }),
     );
     expect(fields(error)).toEqual(['podLabels["k8s-app"]']);
@@ -472,7 +462,7 @@ describe('preferredNodes', () => {
   });
 
   test('a weight outside 1-100 is rejected naming the entry, then the API field path', () => {
-    const error = propsError(() =>
+    const error = propsErrorOf(() =>
       buildDaemonSet(OWNER, 'fluent-bit', { image: IMAGE, preferredNodes: [{ weight: 0, nodes: NodeFilter.linux() }] }),
     );
     expect(fields(error)).toEqual(['preferredNodes[0].weight']);
@@ -490,7 +480,7 @@ describe('surge rollouts and host ports', () => {
     ['hostNetwork and a declared port', { hostNetwork: true, ports: [{ containerPort: 9100 }] }],
     ['hostNetwork and a declared sidecar port', { hostNetwork: true, sidecars: [{ name: 'exporter', image: 'e:1', ports: [{ containerPort: 9100 }] }] }],
   ])('are rejected with %s, naming rollout.maxSurge', (_, props) => {
-    const error = propsError(() => buildDaemonSet(OWNER, 'fluent-bit', { image: IMAGE, rollout: surge, ...props }));
+    const error = propsErrorOf(() => buildDaemonSet(OWNER, 'fluent-bit', { image: IMAGE, rollout: surge, ...props }));
     expect(fields(error)).toEqual(['rollout.maxSurge']);
   });
 
@@ -514,25 +504,25 @@ describe('surge rollouts and host ports', () => {
 
 describe('DaemonPropsError', () => {
   test('an invalid name is rejected, naming name', () => {
-    const error = propsError(() => buildDaemonSet(OWNER, 'FluentBit', { image: IMAGE }));
+    const error = propsErrorOf(() => buildDaemonSet(OWNER, 'FluentBit', { image: IMAGE }));
     expect(fields(error)).toEqual(['name']);
     expect(error.problems[0].message).toContain('"FluentBit"');
   });
 
   test('an invalid props.name is rejected, naming name', () => {
-    expect(fields(propsError(() => buildDaemonSet(OWNER, 'ok', { image: IMAGE, name: 'fluent_bit' })))).toEqual(['name']);
+    expect(fields(propsErrorOf(() => buildDaemonSet(OWNER, 'ok', { image: IMAGE, name: 'fluent_bit' })))).toEqual(['name']);
   });
 
   test.each(['', '   '])('image %j is rejected, naming image', (image) => {
-    expect(fields(propsError(() => buildDaemonSet(OWNER, 'fluent-bit', { image })))).toEqual(['image']);
+    expect(fields(propsErrorOf(() => buildDaemonSet(OWNER, 'fluent-bit', { image })))).toEqual(['image']);
   });
 
   test('a missing image is rejected, naming image', () => {
-    expect(fields(propsError(() => buildDaemonSet(OWNER, 'fluent-bit', {} as DaemonProps)))).toEqual(['image']);
+    expect(fields(propsErrorOf(() => buildDaemonSet(OWNER, 'fluent-bit', {} as DaemonProps)))).toEqual(['image']);
   });
 
   test('the message starts with the owner and lists every problem joined with "; "', () => {
-    const error = propsError(() =>
+    const error = propsErrorOf(() =>
       buildDaemonSet(OWNER, 'FluentBit', {
         image: '',
         rollout: Rollout.rollingUpdate({ maxUnavailable: PodCount.absolute(-1) }),
@@ -548,7 +538,7 @@ describe('DaemonPropsError', () => {
   });
 
   test('an error the API server would report surfaces with the prop, then its field path', () => {
-    const error = propsError(() =>
+    const error = propsErrorOf(() =>
       buildDaemonSet(OWNER, 'fluent-bit', { image: IMAGE, tolerations: [Toleration.fromSpec({ operator: 'Equal' })] }),
     );
     expect(fields(error)).toEqual(['tolerations[0]']);
@@ -557,7 +547,7 @@ describe('DaemonPropsError', () => {
   });
 
   test('a volume mount that names no volume surfaces with the prop, then its field path', () => {
-    const error = propsError(() =>
+    const error = propsErrorOf(() =>
       buildDaemonSet(OWNER, 'fluent-bit', { image: IMAGE, volumeMounts: [{ name: 'missing', mountPath: '/x' }] }),
     );
     expect(fields(error)).toEqual(['volumeMounts[0].name']);
@@ -599,14 +589,14 @@ describe('masterTolerantManifest', () => {
   });
 
   test('a bad kubernetesVersion is rejected, naming kubernetesVersion', () => {
-    const error = propsError(() => masterTolerantManifest(MASTER_OWNER, 'node-exporter', { image: 'node-exporter:1', kubernetesVersion: 'latest' }));
+    const error = propsErrorOf(() => masterTolerantManifest(MASTER_OWNER, 'node-exporter', { image: 'node-exporter:1', kubernetesVersion: 'latest' }));
     expect(error.owner).toBe(MASTER_OWNER);
     expect(fields(error)).toEqual(['kubernetesVersion']);
     expect(error.message).toBe(`${MASTER_OWNER}: kubernetesVersion: must look like "1.29" or "v1.29.3" (got "latest")`);
   });
 
   test('other props are still checked', () => {
-    expect(fields(propsError(() => masterTolerantManifest(MASTER_OWNER, 'NodeExporter', { image: 'node-exporter:1' })))).toEqual(['name']);
+    expect(fields(propsErrorOf(() => masterTolerantManifest(MASTER_OWNER, 'NodeExporter', { image: 'node-exporter:1' })))).toEqual(['name']);
   });
 });
 
@@ -619,7 +609,7 @@ describe('nodeFilteredDaemonManifest', () => {
   });
 
   test('without nodes is rejected, naming nodes', () => {
-    const error = propsError(() => nodeFilteredDaemonManifest(FILTERED_OWNER, 'dcgm-exporter', { image: 'x' } as NodeFilteredDaemonProps));
+    const error = propsErrorOf(() => nodeFilteredDaemonManifest(FILTERED_OWNER, 'dcgm-exporter', { image: 'x' } as NodeFilteredDaemonProps));
     expect(error.owner).toBe(FILTERED_OWNER);
     expect(fields(error)).toEqual(['nodes']);
     expect(error.message.startsWith(`${FILTERED_OWNER}: nodes: `)).toBe(true);
@@ -712,13 +702,13 @@ describe('names and filters that are valid on their own but not where they are u
   });
 
   test('a filter term with no requirement, which matches no node, is refused', () => {
-    const error = propsError(() => nodeFilteredDaemonManifest(OWNER, 'a', { image: IMAGE, nodes: NodeFilter.notNamed() }));
+    const error = propsErrorOf(() => nodeFilteredDaemonManifest(OWNER, 'a', { image: IMAGE, nodes: NodeFilter.notNamed() }));
     expect(fields(error)).toEqual(['nodes']);
     expect(error.message).toMatch(/matches no node/);
   });
 
   test('an image with surrounding spaces, which every pod would be refused for, is refused', () => {
-    const error = propsError(() => buildDaemonSet(OWNER, 'a', { image: ' busybox ' }));
+    const error = propsErrorOf(() => buildDaemonSet(OWNER, 'a', { image: ' busybox ' }));
     expect(error.problems).toEqual([
       { field: 'image', message: 'must not have leading or trailing whitespace (got " busybox ")' },
     ]);
