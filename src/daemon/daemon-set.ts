@@ -61,8 +61,8 @@ export function buildDaemonSet(owner: string, name: string, props: DaemonProps, 
     });
   }
   const rollout = props.rollout ?? DEFAULT_ROLLOUT;
-  problems.push(...rollout.problems('rollout'));
-  if (rollout.surges && usesHostPorts(props)) {
+  problems.push(...rollout._problems('rollout'));
+  if (rollout._surges && usesHostPorts(props)) {
     problems.push({
       field: 'rollout.maxSurge',
       message:

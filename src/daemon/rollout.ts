@@ -43,14 +43,20 @@ export class Rollout {
     private readonly options: RollingUpdateOptions,
   ) {}
 
-  /** Whether new pods start beside the old ones (a non-zero maxSurge). */
-  get surges(): boolean {
+  /**
+   * Whether new pods start beside the old ones (a non-zero maxSurge).
+   * @internal
+   */
+  get _surges(): boolean {
     const { maxSurge } = this.options;
     return this.strategy === 'RollingUpdate' && maxSurge instanceof PodCount && maxSurge._magnitude > 0;
   }
 
-  /** Problems with the numbers, each naming the prop under `field`. */
-  problems(field: string): PropProblem[] {
+  /**
+   * Problems with the numbers, each naming the prop under `field`.
+   * @internal
+   */
+  _problems(field: string): PropProblem[] {
     const { maxUnavailable, maxSurge } = this.options;
     const problems = [
       ...podCountProblems(maxUnavailable, `${field}.maxUnavailable`),

@@ -25,7 +25,7 @@ describe('Rollout.rollingUpdate', () => {
   test('with only maxSurge writes maxUnavailable 0, which the API server would otherwise default to 1', () => {
     const rollout = Rollout.rollingUpdate({ maxSurge: PodCount.absolute(1) });
     expect(rollout.toJson()).toEqual({ type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 0, maxSurge: 1 } });
-    expect(rollout.problems('rollout')).toEqual([]);
+    expect(rollout._problems('rollout')).toEqual([]);
 
     const manifest = daemonSetWith(rollout);
     expect(manifest.spec?.updateStrategy).toEqual({ type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 0, maxSurge: 1 } });
@@ -49,7 +49,7 @@ describe('Rollout.rollingUpdate', () => {
   test('writes a percent as the percent string Kubernetes reads', () => {
     const rollout = Rollout.rollingUpdate({ maxUnavailable: PodCount.percent(25) });
     expect(rollout.toJson()).toEqual({ type: 'RollingUpdate', rollingUpdate: { maxUnavailable: '25%', maxSurge: 0 } });
-    expect(rollout.problems('rollout')).toEqual([]);
+    expect(rollout._problems('rollout')).toEqual([]);
     expect(validateDaemonSet(daemonSetWith(rollout))).toEqual([]);
   });
 
@@ -65,7 +65,7 @@ describe('Rollout.onDelete', () => {
   test('writes only the type', () => {
     const rollout = Rollout.onDelete();
     expect(rollout.toJson()).toEqual({ type: 'OnDelete' });
-    expect(rollout.problems('rollout')).toEqual([]);
+    expect(rollout._problems('rollout')).toEqual([]);
   });
 
   test('builds a DaemonSet the API server accepts', () => {
@@ -94,7 +94,7 @@ describe('Rollout.problems', () => {
   ];
 
   test.each(invalid)('reports %s', (_, options, field) => {
-    const problems = Rollout.rollingUpdate(options).problems('rollout');
+    const problems = Rollout.rollingUpdate(options)._problems('rollout');
     expect(problems).toHaveLength(1);
     expect(problems[0].field).toBe(field);
     expect(problems[0].message).not.toBe('');
@@ -113,18 +113,18 @@ describe('Rollout.problems', () => {
   });
 
   test('names the prop under the given field', () => {
-    expect(Rollout.rollingUpdate({ maxSurge: PodCount.absolute(-1) }).problems('spec.rollout').map((p) => p.field)).toEqual(['spec.rollout.maxSurge']);
+    expect(Rollout.rollingUpdate({ maxSurge: PodCount.absolute(-1) })._problems('spec.rollout').map((p) => p.field)).toEqual(['spec.rollout.maxSurge']);
   });
 
   test('reports both numbers when both are malformed', () => {
-    expect(Rollout.rollingUpdate({ maxUnavailable: percent(150), maxSurge: absolute(-1) }).problems('rollout').map((p) => p.field)).toEqual([
+    expect(Rollout.rollingUpdate({ maxUnavailable: percent(150), maxSurge: absolute(-1) })._problems('rollout').map((p) => p.field)).toEqual([
       'rollout.maxUnavailable',
       'rollout.maxSurge',
     ]);
   });
 
   test('names the offending count as it was written', () => {
-    const [problem] = Rollout.rollingUpdate({ maxUnavailable: percent(150) }).problems('rollout');
+    const [problem] = Rollout.rollingUpdate({ maxUnavailable: percent(150) })._problems('rollout');
     expect(problem.message).toBe('must be a whole percent from 0 to 100 (got PodCount.percent(150))');
   });
 
@@ -133,7 +133,7 @@ describe('Rollout.problems', () => {
     ['a number', 1],
   ])('names the prop when given %s instead of a PodCount, as JavaScript callers of the old API would', (_, count) => {
     const options = { maxUnavailable: count } as unknown as RollingUpdateOptions;
-    expect(Rollout.rollingUpdate(options).problems('rollout')).toEqual([
+    expect(Rollout.rollingUpdate(options)._problems('rollout')).toEqual([
       {
         field: 'rollout.maxUnavailable',
         message: `must be a PodCount, e.g. PodCount.absolute(1) or PodCount.percent(10) (got ${JSON.stringify(count)})`,
@@ -156,12 +156,12 @@ describe('Rollout.problems', () => {
 
   test.each(valid)('accepts %s, and the DaemonSet passes validateDaemonSet', (_, options) => {
     const rollout = Rollout.rollingUpdate(options);
-    expect(rollout.problems('rollout')).toEqual([]);
+    expect(rollout._problems('rollout')).toEqual([]);
     expect(validateDaemonSet(daemonSetWith(rollout))).toEqual([]);
   });
 });
 
-describe('Rollout.surges', () => {
+describe('Rollout._surges', () => {
   test.each<[string, Rollout, boolean]>([
     ['the default rolling update', Rollout.rollingUpdate(), false],
     ['maxUnavailable only', Rollout.rollingUpdate({ maxUnavailable: PodCount.absolute(2) }), false],
@@ -171,6 +171,6 @@ describe('Rollout.surges', () => {
     ['maxSurge 10%', Rollout.rollingUpdate({ maxSurge: PodCount.percent(10) }), true],
     ['OnDelete', Rollout.onDelete(), false],
   ])('%s', (_, rollout, surges) => {
-    expect(rollout.surges).toBe(surges);
+    expect(rollout._surges).toBe(surges);
   });
 });
