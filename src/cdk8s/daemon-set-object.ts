@@ -1,7 +1,7 @@
 import { ApiObject, ApiObjectMetadataDefinition, ApiObjectProps, JsonPatch } from 'cdk8s';
 import { Construct } from 'constructs';
 import { DaemonSetManifest, modelBuiltPlainData, modelWarnings } from '../daemon';
-import { copyPlainJson, isPlainJson, sameJson } from './plain-json';
+import { copyPlainJson, isPlainJson, sameJson, sortedPlainJson } from './plain-json';
 import { hasOwnResolvers } from './resolvers';
 import { JsonObject } from '../json/shape';
 import { checkDaemonSet, DaemonSetCheck, FieldError } from '../validation';
@@ -19,9 +19,9 @@ export interface DaemonSetState {
 
 /**
  * The ApiObject of an everynode construct. The model checked the manifest it built; this object
- * knows whether it still synthesizes that manifest, so that synthesis checks it again only after
- * something changed it: a JSON patch (`ApiObject.of(x).addJsonPatch`), a change to its metadata, or
- * an app resolver that may rewrite any value.
+ * knows whether it still synthesizes that manifest, so that synthesis checks it again, and cdk8s
+ * resolves it, only after something changed it: a JSON patch (`ApiObject.of(x).addJsonPatch`), a
+ * change to its metadata, or an app resolver that may rewrite any value.
  */
 export class DaemonSetObject extends ApiObject {
   static isDaemonSetObject(x: unknown): x is DaemonSetObject {
@@ -34,6 +34,10 @@ export class DaemonSetObject extends ApiObject {
   /** Whether the props hold only plain data, which synthesis writes as it is. */
   private readonly plain: boolean;
   private readonly identity: JsonObject;
+  /** Every field of the manifest but its apiVersion, kind and metadata, which cdk8s keeps. */
+  private readonly body: JsonObject;
+  /** The metadata as cdk8s resolves it, while it holds what was checked. */
+  private readonly writtenMetadata: unknown;
   /**
    * What the API server would reject in metadata the model did not build: the chart's, when the
    * builder ignored it or it is resolved at synthesis. Reported at synthesis, as cdk8s reports it.
@@ -58,6 +62,8 @@ export class DaemonSetObject extends ApiObject {
     // resolving it here (`metadata.toJson()`, the costliest step of constructing) would only say so.
     const asBuilt = this.checkedMetadata !== undefined && fields.namespace === metadata?.namespace && sameJson(fields.labels, metadata?.labels ?? {});
     const synthesized = asBuilt ? metadata : this.metadata.toJson();
+    this.body = rest;
+    this.writtenMetadata = synthesized;
     this.identity = { apiVersion, kind, metadata: { name: this.name, namespace: synthesized?.namespace } };
     if (asBuilt || sameJson(synthesized, metadata)) {
       this.constructionErrors = [];
@@ -80,12 +86,26 @@ export class DaemonSetObject extends ApiObject {
    * @param ownResolvers whether the app has resolvers of its own, when the caller knows
    */
   state(ownResolvers = hasOwnResolvers(this)): DaemonSetState {
-    const unchanged =
-      !this.patched &&
-      this.plain &&
-      !ownResolvers &&
-      sameJson(metadataFields(this.metadata), this.checkedMetadata);
-    return unchanged ? { changed: false, object: this.identity } : { changed: true, object: this.toJson() };
+    return this.unchanged(ownResolvers) ? { changed: false, object: this.identity } : { changed: true, object: this.toJson() };
+  }
+
+  /**
+   * What cdk8s writes for this object. While nothing changed it, the body is plain data that
+   * resolving would copy as it is, so it is written as cdk8s would write it without being resolved:
+   * synthesizing an everynode DaemonSet then costs less than an ApiObject carrying the same manifest.
+   */
+  toJson(): any {
+    if (process.env.CDK8S_DISABLE_SORT || !this.unchanged(hasOwnResolvers(this))) return super.toJson();
+    // cdk8s leaves empty lists and objects out of metadata (and only there).
+    const metadata = sortedPlainJson(this.writtenMetadata, true);
+    const body = sortedPlainJson(this.body) as JsonObject;
+    return metadata === undefined
+      ? { apiVersion: this.apiVersion, kind: this.kind, ...body }
+      : { apiVersion: this.apiVersion, kind: this.kind, metadata, ...body };
+  }
+
+  private unchanged(ownResolvers: boolean): boolean {
+    return !this.patched && this.plain && !ownResolvers && sameJson(metadataFields(this.metadata), this.checkedMetadata);
   }
 }
 

@@ -214,7 +214,7 @@ function tolerationsFor(props: DaemonProps, placement: DaemonPlacement, origins?
   const written: TolerationSpec[] = [];
   all.forEach((toleration, i) => {
     const t = toleration.toJson();
-    const key = JSON.stringify([t.key, t.operator, t.value, t.effect, t.tolerationSeconds]);
+    const key = tolerationIdentity(t);
     if (seen.has(key)) return;
     seen.add(key);
     written.push(t);
@@ -224,6 +224,16 @@ function tolerationsFor(props: DaemonProps, placement: DaemonPlacement, origins?
     else origins.push({ from: 'tolerations', index: i - kind.length - filter.length });
   });
   return written;
+}
+
+/**
+ * What tells two written tolerations apart. Their fields are label keys and values, effects,
+ * operators and a number, none of which can hold a control character, so the fields are joined
+ * with one and an absent field is another.
+ */
+function tolerationIdentity(t: TolerationSpec): string {
+  const field = (value: string | number | undefined) => (value === undefined ? '\u0001' : String(value));
+  return [field(t.key), field(t.operator), field(t.value), field(t.effect), field(t.tolerationSeconds)].join('\u0000');
 }
 
 function nonEmpty<T>(items: T[]): T[] | undefined {

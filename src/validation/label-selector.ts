@@ -1,8 +1,8 @@
 import { FieldError, FieldPath } from './field-error';
-import { LabelRequirement, requirementMatches } from './label-requirement';
+import { LabelLookup, LabelRequirement, requirementMatches } from './label-requirement';
 import { labelValueErrors, qualifiedNameErrors } from './names';
 import { validateLabels } from './object-meta';
-import { JsonObject, listAt, objectAt, stringAt, stringEntries } from '../json/shape';
+import { JsonObject, listAt, objectAt, stringAt } from '../json/shape';
 
 const SET_OPERATORS = ['In', 'NotIn'];
 const EXISTENCE_OPERATORS = ['Exists', 'DoesNotExist'];
@@ -45,9 +45,10 @@ export function validateLabelSelector(selector: JsonObject | undefined, path: Fi
  * followed by `Matches` decides: every matchLabels pair and every expression must hold.
  */
 export function labelSelectorMatches(selector: JsonObject, labels: unknown): boolean {
-  const present = new Map(stringEntries(labels));
-  for (const [key, value] of stringEntries(selector.matchLabels)) {
-    if (present.get(key) !== value) return false;
+  const present = labelLookup(objectAt(labels));
+  const matchLabels = objectAt(selector.matchLabels) ?? {};
+  for (const key of Object.keys(matchLabels)) {
+    if (present.get(key) !== String(matchLabels[key] ?? '')) return false;
   }
   // The selector parsed (the caller checks that first), so each expression is a requirement whose
   // operator is one of the four a label selector has.
@@ -58,4 +59,10 @@ export function labelSelectorMatches(selector: JsonObject, labels: unknown): boo
       present,
     );
   });
+}
+
+/** Reads a label map in place: a selector is matched once per template, and most have few labels. */
+function labelLookup(labels: JsonObject | undefined): LabelLookup {
+  // A JSON null decodes to the empty string, as Go decodes it into a map[string]string.
+  return { get: (key) => (labels !== undefined && Object.prototype.hasOwnProperty.call(labels, key) ? String(labels[key] ?? '') : undefined) };
 }
