@@ -19,7 +19,10 @@ const TARGET = 1.3;
 const NAMESPACE = 'observability';
 
 /** Props as platform teams write them, plain data so that a child process can read them. */
-function agentProps(count: number): Array<{ id: string; props: DaemonProps }> {
+type Agents = Array<{ id: string; props: DaemonProps }>;
+
+/** A log shipper's props: an image, a host path, a few variables, requests and a node selector. */
+function typicalAgents(count: number): Agents {
   return Array.from({ length: count }, (_, i) => {
     const id = `agent-${String(i).padStart(3, '0')}`;
     return {
@@ -31,6 +34,40 @@ function agentProps(count: number): Array<{ id: string; props: DaemonProps }> {
         resources: { requests: { cpu: '10m', memory: '32Mi' }, limits: { memory: '128Mi' } },
         nodeSelector: { 'kubernetes.io/os': 'linux' },
         ...(i % 3 === 0 ? { kubernetesVersion: '1.29' } : {}),
+      },
+    };
+  });
+}
+
+/**
+ * A security agent's props, with most of what DaemonProps offers: a sidecar, probes, host ports,
+ * several host paths, a dozen variables, labels and annotations, and a hardened security context.
+ */
+function richAgents(count: number): Agents {
+  return Array.from({ length: count }, (_, i) => {
+    const id = `scanner-${String(i).padStart(3, '0')}`;
+    const probe = { httpGet: { path: '/healthz', port: 9000 + (i % 50) }, periodSeconds: 10 + (i % 5) };
+    return {
+      id,
+      props: {
+        image: `registry.example.com/security/${id}@sha256:${String(i).padStart(64, 'a')}`,
+        args: ['--mode=node', `--shard=${i % 7}`, '--log-format=json'],
+        env: Object.fromEntries(Array.from({ length: 12 }, (_unused, v) => [`SCANNER_SETTING_${v}`, `value-${(i + v) % 13}`])),
+        hostPorts: [9000 + (i % 50)],
+        hostPaths: {
+          '/proc': { mountPath: '/host/proc', readOnly: true },
+          '/sys': { mountPath: '/host/sys', readOnly: true },
+          ...(i % 2 === 0 ? { '/var/lib/containerd': { mountPath: '/host/containerd', readOnly: true } } : {}),
+        },
+        livenessProbe: probe,
+        readinessProbe: probe,
+        resources: { requests: { cpu: `${50 + (i % 4) * 25}m`, memory: '128Mi' }, limits: { cpu: '1', memory: '512Mi' } },
+        sidecars: [{ name: 'exporter', image: 'registry.example.com/security/exporter:2.4.1', ports: [{ name: 'metrics', containerPort: 9400 }] }],
+        labels: { 'app.kubernetes.io/part-of': 'security', 'team': `team-${i % 9}` },
+        annotations: { 'example.com/owner': `team-${i % 9}@example.com` },
+        podAnnotations: { 'prometheus.io/scrape': 'true', 'prometheus.io/port': '9400' },
+        hardened: i % 2 === 1,
+        nodeSelector: { 'kubernetes.io/os': 'linux' },
       },
     };
   });
@@ -53,24 +90,29 @@ stop();
 const EVERYNODE = synthScript('(chart, agents) => agents.forEach(({ id, props }) => new MasterTolerant(chart, id, props))');
 const API_OBJECTS = synthScript('(chart, manifests) => manifests.forEach((manifest, i) => new ApiObject(chart, "object-" + i, manifest))');
 
-function main(): void {
-  const agents = agentProps(AGENTS);
+/** Times both sides in fresh processes, for one shape of props. */
+function compare(shape: string, agents: Agents, dir: string): void {
   const chart = new Chart(new App({ outdir: os.tmpdir() }), 'agents', { namespace: NAMESPACE });
   agents.forEach(({ id, props }) => new MasterTolerant(chart, id, props));
   const manifests = Testing.synth(chart);
 
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'everynode-bench-'));
-  const agentsFile = path.join(dir, 'agents.json');
-  const manifestsFile = path.join(dir, 'manifests.json');
+  const agentsFile = path.join(dir, `${shape}-agents.json`);
+  const manifestsFile = path.join(dir, `${shape}-manifests.json`);
   fs.writeFileSync(agentsFile, JSON.stringify(agents));
   fs.writeFileSync(manifestsFile, JSON.stringify(manifests));
+  const times = interleavedMedians(RUNS, {
+    everynode: () => timeInFreshProcess(EVERYNODE, [agentsFile]),
+    apiObjects: () => timeInFreshProcess(API_OBJECTS, [manifestsFile]),
+  });
+  console.log(`  ${shape}: ${AGENTS} MasterTolerants vs ${AGENTS} ApiObjects with the same manifests: ${comparison(times.everynode, times.apiObjects, TARGET)}`);
+}
+
+function main(): void {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'everynode-bench-'));
   try {
-    const times = interleavedMedians(RUNS, {
-      everynode: () => timeInFreshProcess(EVERYNODE, [agentsFile]),
-      apiObjects: () => timeInFreshProcess(API_OBJECTS, [manifestsFile]),
-    });
     console.log(`synth in a fresh process (new App, a chart, ${AGENTS} objects, app.synthYaml()), median of ${RUNS} interleaved runs:`);
-    console.log(`  ${AGENTS} MasterTolerants vs ${AGENTS} ApiObjects with the same manifests: ${comparison(times.everynode, times.apiObjects, TARGET)}`);
+    compare('log shippers', typicalAgents(AGENTS), dir);
+    compare('security agents with sidecars', richAgents(AGENTS), dir);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
