@@ -43,14 +43,22 @@ describe('reportJsonChunks', () => {
     expectStringifiedBytes(evaluatePlacement([LINUX_ONLY], []));
   });
 
-  test('yields one piece per DaemonSet between the opening and the closing, so a writer never holds the whole report', () => {
+  test('yields a DaemonSet at a time, so a writer never holds the whole report; shared placements are yielded again, not copied', () => {
     const report = evaluatePlacement([LINUX_ONLY, daemonSet('b'), daemonSet('c')], [node('a'), windows('w')]);
-    const pieces = [...reportJsonChunks(report)].map((piece) => Buffer.from(piece).toString('utf8'));
+    const pieces = [...reportJsonChunks(report)];
+    const texts = pieces.map((piece) => Buffer.from(piece).toString('utf8'));
 
-    expect(pieces).toHaveLength(5);
-    expect(pieces[0]).toBe('{"nodes":["a","w"],"daemonSets":[');
-    expect(pieces[2]).toMatch(/^,\{"namespace":"default","name":"b","placements":\[/);
-    expect(pieces[4]).toBe('],"findings":[]}');
+    expect(texts[0]).toBe('{"nodes":["a","w"],"daemonSets":[');
+    // linux-agent alone: one piece.
+    expect(texts[1]).toMatch(/^\{"namespace":"default","name":"linux-agent","placements":\[.*\],"desiredNumberScheduled":1,.*\}$/);
+    // b and c run everywhere: opening, the placements they share, closing.
+    expect(texts[2]).toBe(',{"namespace":"default","name":"b","placements":');
+    expect(texts[3]).toBe(JSON.stringify(report.daemonSets[1].placements));
+    expect(texts[4]).toMatch(/^,"desiredNumberScheduled":2,.*\}$/);
+    expect(texts[5]).toBe(',{"namespace":"default","name":"c","placements":');
+    expect(pieces[6]).toBe(pieces[3]);
+    expect(texts[8]).toBe('],"findings":[]}');
+    expect(texts).toHaveLength(9);
   });
 
   test('DaemonSets with the same verdict on every node are written alike, each under its own name', () => {
@@ -64,16 +72,25 @@ describe('reportJsonChunks', () => {
     expect(placementsOf(3)).toBe(placementsOf(1));
   });
 
-  test('with reuseBuffer, every piece is right when written before the next is asked for, and they share one buffer', () => {
-    const nodes = Array.from({ length: 50 }, (_, i) => (i % 7 === 3 ? windows(`w-${i}`) : node(`n-${i}`)));
+  test('with reuseBuffer, every piece is right when written before the next is asked for, and DaemonSets share one buffer', () => {
+    const nodes = Array.from({ length: 50 }, (_, i) => (i % 7 === 3 ? windows(`w-${i}`) : node(`n-${i}`).labels(i % 5 === 0 ? { 'nvidia.com/gpu.present': 'true' } : {})));
     const tolerant = daemonSet('tolerant', { tolerations: [{ operator: 'Exists' }] });
-    const report = evaluatePlacement([LINUX_ONLY, tolerant, daemonSet('again', { nodeSelector: { 'kubernetes.io/os': 'linux' } }), LINUX_ONLY], nodes);
+    const gpu = daemonSet('gpu', { nodeSelector: { 'nvidia.com/gpu.present': 'true' } });
+    // The largest first: a later, larger DaemonSet would need a larger buffer.
+    const distinct = [gpu, LINUX_ONLY, tolerant];
 
     const written: Buffer[] = [];
-    for (const piece of reportJsonChunks(report, { reuseBuffer: true })) written.push(Buffer.from(piece));
-    expect(Buffer.concat(written).toString('utf8')).toBe(JSON.stringify(report));
-    const daemonSetPieces = [...reportJsonChunks(report, { reuseBuffer: true })].slice(1, -1);
+    for (const piece of reportJsonChunks(evaluatePlacement(distinct, nodes), { reuseBuffer: true })) written.push(Buffer.from(piece));
+    expect(Buffer.concat(written).toString('utf8')).toBe(JSON.stringify(evaluatePlacement(distinct, nodes)));
+    const daemonSetPieces = [...reportJsonChunks(evaluatePlacement(distinct, nodes), { reuseBuffer: true })].slice(1, -1);
+    expect(daemonSetPieces).toHaveLength(3);
     expect(new Set(daemonSetPieces.map((piece) => piece.buffer)).size).toBe(1);
+
+    // A placements text that DaemonSets share has a buffer of its own, which reuse never overwrites.
+    const repeated = evaluatePlacement([LINUX_ONLY, tolerant, daemonSet('again', { nodeSelector: { 'kubernetes.io/os': 'linux' } }), gpu], nodes);
+    const pieces: Buffer[] = [];
+    for (const piece of reportJsonChunks(repeated, { reuseBuffer: true })) pieces.push(Buffer.from(piece));
+    expect(Buffer.concat(pieces).toString('utf8')).toBe(JSON.stringify(repeated));
   });
 
   test('property: the bytes are JSON.stringify(report) for random DaemonSets and inventories with any node names', () => {

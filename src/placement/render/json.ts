@@ -15,7 +15,7 @@ export interface JsonChunkOptions {
 }
 
 /**
- * The report as UTF-8 JSON, one piece per DaemonSet, to write one after the other: together
+ * The report as UTF-8 JSON, a few pieces per DaemonSet, to write one after the other: together
  * the same text as `JSON.stringify(report)`.
  *
  * A DaemonSet's placements are copied together from its verdict table as bytes (see
@@ -31,9 +31,8 @@ export function* reportJsonChunks(report: PlacementReport, options: JsonChunkOpt
     const { namespace, name, desiredNumberScheduled, rollout, advisories, errors, warnings } = daemonSet;
     const opening = utf8(`${d > 0 ? ',' : ''}{"namespace":${JSON.stringify(namespace)},"name":${JSON.stringify(name)},"placements":`);
     const closing = utf8(`,${JSON.stringify({ desiredNumberScheduled, rollout, advisories, errors, warnings }).slice(1)}`);
-    yield tables[d]
-      ? placements.write(d, opening, closing)
-      : Buffer.concat([opening, utf8(JSON.stringify(daemonSet.placements)), closing]);
+    if (tables[d]) yield* placements.write(d, opening, closing);
+    else yield Buffer.concat([opening, utf8(JSON.stringify(daemonSet.placements)), closing]);
   }
   yield utf8(`],"findings":${JSON.stringify(report.findings)}}`);
 }

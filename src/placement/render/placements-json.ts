@@ -23,44 +23,31 @@ function encodeEach(texts: readonly string[]): Uint8Array[] {
   });
 }
 
-/** A copy of `bytes` that outlives the buffer they are in. */
-function copyOf(bytes: Uint8Array): Uint8Array {
-  // Not zeroed first: every byte is overwritten at once.
-  const copy = Buffer.allocUnsafe(bytes.length);
-  copy.set(bytes);
-  return copy;
-}
-
-/** A node runs the daemon and nothing is wrong: the verdict of most nodes for most DaemonSets. */
-const isClean = (verdict: Verdict) => verdict.shouldRun && verdict.shouldContinueRunning && verdict.reasons.length === 0;
-
 /** The JSON of a placement after its node: `"shouldRun":…,"reasons":[…]}`. */
 function verdictRestText(verdict: Verdict): string {
   return `"shouldRun":${verdict.shouldRun},"shouldContinueRunning":${verdict.shouldContinueRunning},"reasons":${JSON.stringify(verdict.reasons)}}`;
 }
 
-/** A verdict table ready to copy: each distinct verdict encoded once, and each node's index into them. */
+/** A node runs the daemon and nothing is wrong: the verdict of most nodes for most DaemonSets. */
+const CLEAN_REST_TEXT = verdictRestText({ shouldRun: true, shouldContinueRunning: true, reasons: [] });
+
+/**
+ * A verdict table ready to copy: each distinct verdict text encoded once, and for each node the
+ * id of its text, read through the shared class index where the table has one.
+ */
 interface EncodedTable {
   readonly rests: readonly Uint8Array[];
+  /** Whether each text is a clean placement's. */
   readonly clean: readonly boolean[];
-  readonly indexOf: Int32Array;
+  /** The text id of each entry of the table: of each class when `classOf` is given, else of each node. */
+  readonly textOf: Int32Array;
+  /** The inventory's class of each node, shared by the tables evaluated per class. */
+  readonly classOf: Int32Array | undefined;
   /**
    * Equal for two tables only when they give every node the same verdict text: the same
-   * shared node index and the same verdict texts. Undefined for a table kept per node.
+   * shared node index and the same texts for its classes. Undefined for a table kept per node.
    */
   readonly sameVerdictsKey: string | undefined;
-}
-
-/** Per-node tables repeat the same few verdict objects: each is encoded once. */
-function distinctVerdicts(verdicts: readonly Verdict[]): { distinct: Verdict[]; indexOf: Int32Array } {
-  const indexOfVerdict = new Map<Verdict, number>();
-  const indexOf = new Int32Array(verdicts.length);
-  verdicts.forEach((verdict, node) => {
-    let index = indexOfVerdict.get(verdict);
-    if (index === undefined) indexOfVerdict.set(verdict, (index = indexOfVerdict.size));
-    indexOf[node] = index;
-  });
-  return { distinct: [...indexOfVerdict.keys()], indexOf };
 }
 
 /**
@@ -81,6 +68,7 @@ export class PlacementsJsonWriter {
   private readonly tables: ReadonlyArray<EncodedTable | undefined>;
   /** Placements texts that a later DaemonSet repeats, and how many DaemonSets still need each. */
   private readonly repeated = new Map<string, { text?: Uint8Array; uses: number }>();
+  private textAt: Int32Array | undefined;
   /** The buffer every `write` fills when buffers are reused. */
   private scratch: Buffer | undefined;
   private cleanText: Uint8Array | undefined;
@@ -107,50 +95,62 @@ export class PlacementsJsonWriter {
     for (const [key, entry] of this.repeated) if (entry.uses < 2) this.repeated.delete(key);
   }
 
-  /** `before`, the placements array of DaemonSet `d`'s table, `after`: in one buffer of exact size. */
-  write(d: number, before: Uint8Array, after: Uint8Array): Buffer {
+  /**
+   * `before`, the placements array of DaemonSet `d`'s table, `after`, to write one after the
+   * other: one buffer, or three where the placements are a text that DaemonSets share.
+   */
+  write(d: number, before: Uint8Array, after: Uint8Array): Uint8Array[] {
     const table = this.tables[d];
     if (!table) throw new Error(`DaemonSet #${d} has no verdict table`);
     const shared = table.sameVerdictsKey === undefined ? undefined : this.repeated.get(table.sameVerdictsKey);
-    if (shared?.text) {
-      const out = this.buffer(before.length + shared.text.length + after.length);
-      out.set(before, 0);
-      out.set(shared.text, before.length);
-      out.set(after, before.length + shared.text.length);
-      this.release(table.sameVerdictsKey!, shared);
-      return out;
-    }
-
-    const out = this.assemble(table, before, after);
     if (shared) {
-      // Copied: a reused buffer is overwritten by the next DaemonSet.
-      shared.text = copyOf(out.subarray(before.length, out.length - after.length));
+      // A buffer of its own, kept for the DaemonSets that repeat it: they copy nothing.
+      if (!shared.text) {
+        const text = Buffer.allocUnsafe(this.measure(table));
+        this.fill(table, text, 0);
+        shared.text = text;
+      }
+      const text = shared.text;
       this.release(table.sameVerdictsKey!, shared);
+      return [before, text, after];
     }
-    return out;
+    const out = this.buffer(before.length + this.measure(table) + after.length);
+    out.set(before, 0);
+    out.set(after, this.fill(table, out, before.length));
+    return [out];
   }
 
   private release(key: string, shared: { uses: number }): void {
     if (--shared.uses === 0) this.repeated.delete(key);
   }
 
-  private assemble(table: EncodedTable, before: Uint8Array, after: Uint8Array): Buffer {
-    const { rests, clean, indexOf } = table;
+  /** The length of the placements array of `table`; leaves each node's text id in `textAt` for `fill`. */
+  private measure(table: EncodedTable): number {
+    const { rests, textOf, classOf } = table;
     const openings = this.nodeOpenings;
     const nodeCount = openings.length;
+    // One array that every DaemonSet fills in turn.
+    const textAt = (this.textAt ??= new Int32Array(nodeCount));
+    let size = 2 + Math.max(0, nodeCount - 1);
+    for (let i = 0; i < nodeCount; i++) {
+      const text = (textAt[i] = textOf[classOf ? classOf[i] : i]);
+      size += openings[i].length + rests[text].length;
+    }
+    return size;
+  }
 
-    let size = before.length + 2 + Math.max(0, nodeCount - 1) + after.length;
-    for (let i = 0; i < nodeCount; i++) size += openings[i].length + rests[indexOf[i]].length;
-
-    const out = this.buffer(size);
-    out.set(before, 0);
-    let at = before.length;
+  /** Writes the placements array of the table `measure` measured last into `out` at `at`; returns where it ends. */
+  private fill(table: EncodedTable, out: Uint8Array, at: number): number {
+    const { rests, clean } = table;
+    const textAt = this.textAt!;
+    const openings = this.nodeOpenings;
+    const nodeCount = openings.length;
     out[at++] = OPEN_BRACKET;
     for (let i = 0; i < nodeCount;) {
       if (i > 0) out[at++] = COMMA;
-      if (clean[indexOf[i]]) {
+      if (clean[textAt[i]]) {
         let end = i + 1;
-        while (end < nodeCount && clean[indexOf[end]]) end++;
+        while (end < nodeCount && clean[textAt[end]]) end++;
         at += this.copyCleanRun(out, at, i, end);
         i = end;
         continue;
@@ -158,14 +158,13 @@ export class PlacementsJsonWriter {
       const opening = openings[i];
       out.set(opening, at);
       at += opening.length;
-      const rest = rests[indexOf[i]];
+      const rest = rests[textAt[i]];
       out.set(rest, at);
       at += rest.length;
       i++;
     }
     out[at++] = CLOSE_BRACKET;
-    out.set(after, at);
-    return out;
+    return at;
   }
 
   /** A buffer of `size` bytes; not zeroed, since the caller writes every byte. */
@@ -177,7 +176,7 @@ export class PlacementsJsonWriter {
   }
 
   /** Copies the clean placements of nodes [from, to), commas between them; returns the length. */
-  private copyCleanRun(out: Buffer, at: number, from: number, to: number): number {
+  private copyCleanRun(out: Uint8Array, at: number, from: number, to: number): number {
     if (!this.cleanText || !this.cleanStart) this.encodeCleanPlacements();
     const start = this.cleanStart![from];
     // The comma after the run's last placement is not part of the run.
@@ -189,7 +188,7 @@ export class PlacementsJsonWriter {
 
   /** Every node's clean placement, each followed by a comma. */
   private encodeCleanPlacements(): void {
-    const rest = utf8(verdictRestText({ shouldRun: true, shouldContinueRunning: true, reasons: [] }));
+    const rest = utf8(CLEAN_REST_TEXT);
     const starts = new Int32Array(this.nodeOpenings.length + 1);
     let size = 0;
     this.nodeOpenings.forEach((opening, i) => {
@@ -208,17 +207,37 @@ export class PlacementsJsonWriter {
   }
 }
 
+/**
+ * A table lists a verdict per node or per class of nodes, mostly the same few objects, and
+ * distinct objects may still write the same text: each text is made and encoded once.
+ */
 function encodeTable(table: VerdictTable, indexIds: Map<Int32Array, number>): EncodedTable {
-  const { distinct, indexOf } = table.indexOf
-    ? { distinct: table.verdicts, indexOf: table.indexOf }
-    : distinctVerdicts(table.verdicts);
-  const texts = distinct.map(verdictRestText);
+  const { verdicts } = table;
+  const textIdOfVerdict = new Map<Verdict, number>();
+  const textIds = new Map<string, number>();
+  const texts: string[] = [];
+  const textOf = new Int32Array(verdicts.length);
+  for (let v = 0; v < verdicts.length; v++) {
+    const verdict = verdicts[v];
+    let id = textIdOfVerdict.get(verdict);
+    if (id === undefined) {
+      const text = verdictRestText(verdict);
+      id = textIds.get(text);
+      if (id === undefined) {
+        textIds.set(text, (id = texts.length));
+        texts.push(text);
+      }
+      textIdOfVerdict.set(verdict, id);
+    }
+    textOf[v] = id;
+  }
   let sameVerdictsKey: string | undefined;
   if (table.indexOf) {
     let indexId = indexIds.get(table.indexOf);
     if (indexId === undefined) indexIds.set(table.indexOf, (indexId = indexIds.size));
+    // Text ids are numbered as first met, class by class, so equal placements give equal keys.
     // JSON texts hold no raw newline: joined by one, different lists never give the same key.
-    sameVerdictsKey = `${indexId}\n${texts.join('\n')}`;
+    sameVerdictsKey = `${indexId}\n${textOf.join(',')}\n${texts.join('\n')}`;
   }
-  return { rests: encodeEach(texts), clean: distinct.map(isClean), indexOf, sameVerdictsKey };
+  return { rests: encodeEach(texts), clean: texts.map((text) => text === CLEAN_REST_TEXT), textOf, classOf: table.indexOf, sameVerdictsKey };
 }
