@@ -1,6 +1,7 @@
 import { nodeAdvisories } from './advisories';
 import { daemonSetPlacement } from './daemon-set-placement';
 import { DaemonSetView, daemonSetView } from './daemon-set-view';
+import { LabelColumns } from './label-columns';
 import { classGroups, nodeClasses } from './node-classes';
 import { nodeSpecificVerdicts, splitNodeSpecific } from './node-specific-split';
 import { NodeView, nodeView } from './node-view';
@@ -75,6 +76,7 @@ export function evaluatePlacement(manifests: unknown, nodes: unknown): Placement
   const classes = nodeClasses(inventory, sortedClassKeys);
   const { classOf, representatives } = classes;
   const keyIndex = new Map(sortedClassKeys.map((key, k) => [key, k]));
+  const columns = new LabelColumns(inventory);
 
   const tables: VerdictTable[] = views.map((view, d) => {
     const split = splits[d];
@@ -84,7 +86,7 @@ export function evaluatePlacement(manifests: unknown, nodes: unknown): Placement
     const groupVerdicts = firstClass.map((c) => shouldRunDaemonPod(generalView, representatives[c]));
     const general = Array.from(groupOf, (group) => groupVerdicts[group]);
     if (!split) return { verdicts: general, indexOf: classOf };
-    return { verdicts: nodeSpecificVerdicts(view, split, inventory, { classOf, groupOf }, general) };
+    return { verdicts: nodeSpecificVerdicts(view, split, inventory, columns, { classOf, groupOf }, general) };
   });
 
   const nodeNames = inventory.map((node) => node.name);

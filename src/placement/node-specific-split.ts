@@ -1,8 +1,10 @@
 import { DaemonSetView } from './daemon-set-view';
+import { LabelColumn, LabelColumns } from './label-columns';
+import { NodeVerdict } from './node-verdict';
 import { NodeView } from './node-view';
-import { LabelRequirement, requirementMatches } from '../validation';
 import { fieldRequirementMatches, NodeSelectorTerm } from './predicates/required-node-affinity';
 import { shouldRunDaemonPod, Verdict } from './predicates/should-run';
+import { LabelRequirement, requirementMatches } from '../validation';
 
 /**
  * A DaemonSet whose verdict depends on each node's identity — a template nodeName, a
@@ -12,44 +14,29 @@ import { shouldRunDaemonPod, Verdict } from './predicates/should-run';
  *
  * Where every node-specific requirement holds, the verdict is the general part's, reasons
  * included: a requirement that holds never fails a term, never comes first among a term's
- * failures, and adds no reason. Where one fails, the caller evaluates the node in full.
+ * failures, and adds no reason. Where one fails, see `nodeSpecificVerdicts`.
  */
 export interface NodeSpecificSplit {
   readonly general: DaemonSetView;
-  readonly holdsOn: (node: NodeView) => boolean;
   /** The node-specific label keys the DaemonSet reads, sorted. */
   readonly specificKeys: readonly string[];
 }
 
 export function splitNodeSpecific(view: DaemonSetView, nodeSpecificKeys: ReadonlySet<string>): NodeSpecificSplit {
   const isSpecific = (key: string) => nodeSpecificKeys.has(key);
-  const specificSelector = view.nodeSelector.filter(([key]) => isSpecific(key));
   const generalTerms = view.requiredTerms?.map((term): NodeSelectorTerm =>
     term.kind === 'parsed' ? { kind: 'parsed', labels: term.labels.filter((r) => !isSpecific(r.key)), fields: [] } : term,
   );
-  const labelKeys = new Set([...view.labelKeys].filter((key) => !isSpecific(key)));
   const general: DaemonSetView = {
     ...view,
     templateNodeName: '',
     nodeSelector: view.nodeSelector.filter(([key]) => !isSpecific(key)),
     requiredTerms: generalTerms,
-    labelKeys,
+    labelKeys: new Set([...view.labelKeys].filter((key) => !isSpecific(key))),
     dependsOnNodeName: false,
   };
-
-  // Checked on every node of a large inventory: gather the requirements once, in flat lists.
-  const parsedTerms = (view.requiredTerms ?? []).filter((term) => term.kind === 'parsed');
-  const specificRequirements = parsedTerms.flatMap((term) => term.labels.filter((r) => isSpecific(r.key)));
-  const fieldRequirements = parsedTerms.flatMap((term) => term.fields);
-  const holdsOn = (node: NodeView): boolean => {
-    if (view.templateNodeName !== '' && view.templateNodeName !== node.name) return false;
-    for (const [key, value] of specificSelector) if (node.labels.get(key) !== value) return false;
-    for (const requirement of specificRequirements) if (!requirementMatches(requirement, node.labels)) return false;
-    for (const field of fieldRequirements) if (!fieldRequirementMatches(field, node)) return false;
-    return true;
-  };
   const specificKeys = [...view.labelKeys].filter(isSpecific).sort();
-  return { general, holdsOn, specificKeys };
+  return { general, specificKeys };
 }
 
 /** Interns values as small integers, 0 standing for "absent". */
@@ -66,7 +53,7 @@ class Interner<T> {
 
 /**
  * `requirementMatches` for one label value. `In` and `NotIn` look the value up in a set: an `In`
- * list of hundreds of racks is not scanned on every node.
+ * list of hundreds of racks is not scanned for every value.
  */
 function valueMatcher(requirement: LabelRequirement): (value: string | undefined) => boolean {
   if (requirement.operator === 'In' || requirement.operator === 'NotIn') {
@@ -82,78 +69,125 @@ function valueMatcher(requirement: LabelRequirement): (value: string | undefined
   };
 }
 
+const UNKNOWN = 0;
+const HOLDS = 1;
+const FAILS = 2;
+
 /**
- * One node-specific check (a nodeSelector pair or a label requirement) and what it contributes
- * to a verdict: 0 where it holds, and where it fails an id of the node's value, which its
- * reason prints.
+ * One node-specific label check (a nodeSelector pair or a label requirement), answered once per
+ * distinct value of its key.
  */
-class Check {
-  private readonly failedValues = new Map<string | undefined, number>();
+class LabelCheck {
+  private readonly answers: Int8Array;
 
-  constructor(readonly key: string, private readonly holds: (value: string | undefined) => boolean) {}
+  constructor(private readonly column: LabelColumn, private readonly holds: (value: string | undefined) => boolean) {
+    this.answers = new Int8Array(column.values.length);
+  }
 
-  outcome(value: string | undefined): number {
-    if (this.holds(value)) return 0;
-    let id = this.failedValues.get(value);
-    if (id === undefined) this.failedValues.set(value, (id = this.failedValues.size + 1));
-    return id;
+  /** 0 where the check holds on node i; where it fails, 1 + the id of the node's value, which its reason prints. */
+  outcome(i: number): number {
+    const id = this.column.idOf[i];
+    let answer = this.answers[id];
+    if (answer === UNKNOWN) this.answers[id] = answer = this.holds(this.column.values[id]) ? HOLDS : FAILS;
+    return answer === HOLDS ? 0 : id + 1;
   }
 }
 
 /**
- * The verdict of every node for a split DaemonSet. Where a node-specific requirement fails, the
- * verdict depends on nothing but the node's group (its taints and its values of the DaemonSet's
- * other label keys: `classGroups` of the general part), and the outcome of each node-specific check (the value where one fails): nodes that
- * agree on those share one verdict object, computed once. A rack label with 400 values gives a
- * few hundred verdicts over 15,000 nodes, not 15,000, and the JSON writer encodes each once.
- * Keys are built from interned integers, so a node costs a few map lookups and no allocation.
+ * What a node's name decides: the template's nodeName, and each matchFields requirement (which
+ * upstream skips for a node without a name, so an empty name is one more thing to tell apart).
+ */
+function nameChecks(view: DaemonSetView): Array<(node: NodeView) => boolean> {
+  const checks: Array<(node: NodeView) => boolean> = [];
+  if (view.templateNodeName !== '') checks.push((node) => node.name === view.templateNodeName);
+  for (const term of view.requiredTerms ?? []) {
+    if (term.kind !== 'parsed') continue;
+    for (const field of term.fields) checks.push((node) => fieldRequirementMatches(field, node));
+  }
+  if (checks.length > 0) checks.push((node) => node.name !== '');
+  return checks;
+}
+
+/** Failing checks are told apart by one bit each, in a number that stays an exact integer. */
+const MAX_CHECKS = 24;
+
+/**
+ * The verdict of every node for a split DaemonSet.
+ *
+ * Where every node-specific check holds, the verdict is the general part's for the node's class.
+ * Where one fails, whether the daemon runs depends on nothing but the node's group (its taints and
+ * its values of the DaemonSet's other keys: `classGroups` of the general part) and which checks
+ * fail: it is evaluated in full once per such pattern. The reasons also print the failing values
+ * (a rack, a serial number, the node's name), so nodes that also agree on those share one verdict
+ * object, and the others get a `NodeVerdict` that builds its reasons when read.
+ *
+ * Label values come interned from `columns`, and each check is answered once per value: a node
+ * costs a few array reads and map lookups, and no allocation unless its verdict is new.
  */
 export function nodeSpecificVerdicts(
   view: DaemonSetView,
   split: NodeSpecificSplit,
   inventory: readonly NodeView[],
+  columns: LabelColumns,
   classes: { readonly classOf: Int32Array; readonly groupOf: Int32Array },
   general: readonly Verdict[],
 ): Verdict[] {
   const { classOf, groupOf } = classes;
+  const isSpecific = (key: string) => split.specificKeys.includes(key);
+  const labelChecks = [
+    ...view.nodeSelector.filter(([key]) => isSpecific(key)).map(([key, expected]) => new LabelCheck(columns.of(key), (value) => value === expected)),
+    ...(view.requiredTerms ?? []).flatMap((term) => (term.kind === 'parsed' ? term.labels : []))
+      .filter((requirement) => isSpecific(requirement.key))
+      .map((requirement) => new LabelCheck(columns.of(requirement.key), valueMatcher(requirement))),
+  ];
+  const byName = nameChecks(view);
   const verdicts = new Array<Verdict>(inventory.length);
-  if (view.dependsOnNodeName) {
-    // Reasons print the node's name, which no two nodes share: nothing to share.
-    for (let i = 0; i < inventory.length; i++) {
-      const node = inventory[i];
-      verdicts[i] = split.holdsOn(node) ? general[classOf[i]] : shouldRunDaemonPod(view, node);
-    }
+  if (labelChecks.length + byName.length > MAX_CHECKS) {
+    for (let i = 0; i < inventory.length; i++) verdicts[i] = shouldRunDaemonPod(view, inventory[i]);
     return verdicts;
   }
 
-  const isSpecific = (key: string) => split.specificKeys.includes(key);
-  const checks = [
-    ...view.nodeSelector.filter(([key]) => isSpecific(key)).map(([key, expected]) => new Check(key, (value) => value === expected)),
-    ...(view.requiredTerms ?? []).flatMap((term) => (term.kind === 'parsed' ? term.labels : []))
-      .filter((requirement) => isSpecific(requirement.key))
-      .map((requirement) => new Check(requirement.key, valueMatcher(requirement))),
-  ];
-  const pairs = checks.map(() => new Interner<number>());
-  // Pair keys stay exact doubles: group ids and outcomes are at most the number of nodes.
+  /** The full verdict of the first node of each (group, failing checks): whether the daemon runs. */
+  const outcomes = new Map<number, Verdict>();
+  const patterns = 2 ** (labelChecks.length + byName.length);
+  const valueIds = labelChecks.map(() => new Interner<number>());
+  // Keys stay exact doubles: group ids and outcomes are at most the number of nodes.
   const base = inventory.length + 2;
   const shared = new Map<number, Verdict>();
+
   for (let i = 0; i < inventory.length; i++) {
     const node = inventory[i];
-    let id = 0;
-    let holds = true;
-    for (let k = 0; k < checks.length; k++) {
-      const check = checks[k];
-      const outcome = check.outcome(node.labels.get(check.key));
-      holds &&= outcome === 0;
-      id = pairs[k].id(id * base + outcome);
+    let failing = 0;
+    let values = 0;
+    for (let k = 0; k < labelChecks.length; k++) {
+      const outcome = labelChecks[k].outcome(i);
+      if (outcome !== 0) failing |= 1 << k;
+      values = valueIds[k].id(values * base + outcome);
     }
-    if (holds) {
+    for (let n = 0; n < byName.length; n++) if (!byName[n](node)) failing |= 1 << (labelChecks.length + n);
+    if (failing === 0) {
       verdicts[i] = general[classOf[i]];
       continue;
     }
-    id = id * base + groupOf[classOf[i]];
-    let verdict = shared.get(id);
-    if (verdict === undefined) shared.set(id, (verdict = shouldRunDaemonPod(view, node)));
+
+    const group = groupOf[classOf[i]];
+    const pattern = group * patterns + failing;
+    const outcome = outcomes.get(pattern);
+    if (outcome === undefined) {
+      const verdict = shouldRunDaemonPod(view, node);
+      outcomes.set(pattern, verdict);
+      if (byName.length === 0) shared.set(values * base + group, verdict);
+      verdicts[i] = verdict;
+      continue;
+    }
+    if (byName.length > 0) {
+      // Reasons print the node's name, which no two nodes share.
+      verdicts[i] = new NodeVerdict(outcome, view, node);
+      continue;
+    }
+    const key = values * base + group;
+    let verdict = shared.get(key);
+    if (verdict === undefined) shared.set(key, (verdict = new NodeVerdict(outcome, view, node)));
     verdicts[i] = verdict;
   }
   return verdicts;

@@ -1,6 +1,7 @@
 import { evaluatePlacement, renderJson } from '../../src';
 import { daemonSetView } from '../../src/placement/daemon-set-view';
 import { nodeView } from '../../src/placement/node-view';
+import * as predicates from '../../src/placement/predicates/should-run';
 import { shouldRunDaemonPod } from '../../src/placement/predicates/should-run';
 
 /*
@@ -51,6 +52,20 @@ const SPECS: Array<Record<string, unknown>> = [
   },
   { affinity: terms([{ key: 'example.com/provider-id', operator: 'DoesNotExist' }], [{ key: 'kubernetes.io/hostname', operator: 'In', values: ['node-3', 'node-400'] }]) },
   { nodeSelector: { 'kubernetes.io/arch': 'amd64' }, tolerations: [{ operator: 'Exists' }] },
+  {
+    affinity: {
+      nodeAffinity: {
+        requiredDuringSchedulingIgnoredDuringExecution: {
+          nodeSelectorTerms: [
+            { matchExpressions: [{ key: 'example.com/rack', operator: 'In', values: racks(2, 80) }], matchFields: [{ key: 'metadata.name', operator: 'NotIn', values: ['node-7'] }] },
+            { matchFields: [{ key: 'metadata.name', operator: 'In', values: ['node-9'] }] },
+          ],
+        },
+      },
+    },
+    tolerations: [{ key: 'dedicated', operator: 'Exists', effect: 'NoSchedule' }],
+  },
+  { nodeName: 'node-10', affinity: terms([{ key: 'example.com/serial', operator: 'Gt', values: ['1200'] }]) },
 ];
 
 function manifests(): object[] {
@@ -88,5 +103,20 @@ describe('requirements on high-cardinality labels, node by node', () => {
     const placements = report.daemonSets.flatMap((daemonSet) => daemonSet.placements);
     expect(placements.some((p) => p.shouldRun)).toBe(true);
     expect(new Set(placements.flatMap((p) => p.reasons.map((r) => r.message))).size).toBeGreaterThan(300);
+  });
+
+  test('evaluates each pattern of failing checks once, and builds a node\'s reasons only when they are read', () => {
+    const evaluations = jest.spyOn(predicates, 'shouldRunDaemonPod');
+    try {
+      const fresh = evaluatePlacement(daemonSets, nodes);
+      const whileEvaluating = evaluations.mock.calls.length;
+      const notRunning = nodes.length * daemonSets.length - fresh.daemonSets.reduce((count, daemonSet) => count + daemonSet.desiredNumberScheduled, 0);
+      // A few hundred patterns of failing checks against thousands of nodes that do not run a daemon.
+      expect(whileEvaluating).toBeLessThan(notRunning / 10);
+      expect(JSON.stringify(fresh)).toBe(JSON.stringify(report));
+      expect(evaluations.mock.calls.length).toBeGreaterThan(whileEvaluating + notRunning / 2);
+    } finally {
+      evaluations.mockRestore();
+    }
   });
 });

@@ -23,9 +23,18 @@ function encodeEach(texts: readonly string[]): Uint8Array[] {
   });
 }
 
-/** The JSON of a placement after its node: `"shouldRun":…,"reasons":[…]}`. */
+/**
+ * The JSON of a placement after its node: `"shouldRun":…,"reasons":[…]}`. A reason is written
+ * field by field: its code and message are all it holds, and JSON.stringify of a string costs a
+ * fraction of JSON.stringify of an object, for tens of thousands of verdicts that print a node's
+ * own values.
+ */
 function verdictRestText(verdict: Verdict): string {
-  return `"shouldRun":${verdict.shouldRun},"shouldContinueRunning":${verdict.shouldContinueRunning},"reasons":${JSON.stringify(verdict.reasons)}}`;
+  let reasons = '';
+  for (const reason of verdict.reasons) {
+    reasons += `${reasons === '' ? '' : ','}{"code":${JSON.stringify(reason.code)},"message":${JSON.stringify(reason.message)}}`;
+  }
+  return `"shouldRun":${verdict.shouldRun},"shouldContinueRunning":${verdict.shouldContinueRunning},"reasons":[${reasons}]}`;
 }
 
 /** A node runs the daemon and nothing is wrong: the verdict of most nodes for most DaemonSets. */

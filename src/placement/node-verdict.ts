@@ -1,0 +1,29 @@
+import { DaemonSetView } from './daemon-set-view';
+import { NodeView } from './node-view';
+import { shouldRunDaemonPod, Verdict } from './predicates/should-run';
+import { PlacementReason } from './report';
+
+/**
+ * The verdict of a node whose reasons print its own label values or name (a rack, a serial
+ * number): whether the daemon runs comes from a node that fails the same requirements, and the
+ * reasons are put together when first read. Evaluating 15,000 nodes then costs no reason text;
+ * a report that is only counted or checked never builds it.
+ */
+export class NodeVerdict implements Verdict {
+  readonly shouldRun: boolean;
+  readonly shouldContinueRunning: boolean;
+  private builtReasons: readonly PlacementReason[] | undefined;
+
+  /**
+   * @param outcome the verdict of a node that the DaemonSet tells apart from `node` only by the
+   *   values its reasons print
+   */
+  constructor(outcome: Verdict, private readonly daemonSet: DaemonSetView, private readonly node: NodeView) {
+    this.shouldRun = outcome.shouldRun;
+    this.shouldContinueRunning = outcome.shouldContinueRunning;
+  }
+
+  get reasons(): readonly PlacementReason[] {
+    return (this.builtReasons ??= shouldRunDaemonPod(this.daemonSet, this.node).reasons);
+  }
+}
