@@ -1,10 +1,10 @@
 import { DaemonSetView } from './daemon-set-view';
+import { LabelRequirement, requirementMatches } from '../validation';
 import { LabelColumn, LabelColumns } from './label-columns';
 import { NodeVerdict } from './node-verdict';
 import { NodeView } from './node-view';
 import { fieldRequirementMatches, NodeSelectorTerm } from './predicates/required-node-affinity';
 import { shouldRunDaemonPod, Verdict } from './predicates/should-run';
-import { LabelRequirement, requirementMatches } from '../validation';
 
 /**
  * A DaemonSet whose verdict depends on each node's identity — a template nodeName, a
@@ -150,6 +150,8 @@ export function nodeSpecificVerdicts(
   /** The full verdict of the first node of each (group, failing checks): whether the daemon runs. */
   const outcomes = new Map<number, Verdict>();
   const patterns = 2 ** (labelChecks.length + byName.length);
+  // Each check failing adds its own power of two: `failing` tells every set of failing checks apart.
+  const bit = Array.from({ length: labelChecks.length + byName.length }, (_, k) => 2 ** k);
   const valueIds = labelChecks.map(() => new Interner<number>());
   // Keys stay exact doubles: group ids and outcomes are at most the number of nodes.
   const base = inventory.length + 2;
@@ -161,10 +163,10 @@ export function nodeSpecificVerdicts(
     let values = 0;
     for (let k = 0; k < labelChecks.length; k++) {
       const outcome = labelChecks[k].outcome(i);
-      if (outcome !== 0) failing |= 1 << k;
+      if (outcome !== 0) failing += bit[k];
       values = valueIds[k].id(values * base + outcome);
     }
-    for (let n = 0; n < byName.length; n++) if (!byName[n](node)) failing |= 1 << (labelChecks.length + n);
+    for (let n = 0; n < byName.length; n++) if (!byName[n](node)) failing += bit[labelChecks.length + n];
     if (failing === 0) {
       verdicts[i] = general[classOf[i]];
       continue;
