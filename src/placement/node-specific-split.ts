@@ -80,16 +80,15 @@ const FAILS = 2;
 class LabelCheck {
   private readonly answers: Int8Array;
 
-  constructor(private readonly column: LabelColumn, private readonly holds: (value: string | undefined) => boolean) {
+  constructor(readonly key: string, readonly column: LabelColumn, private readonly holds: (value: string | undefined) => boolean) {
     this.answers = new Int8Array(column.values.length);
   }
 
-  /** 0 where the check holds on node i; where it fails, 1 + the id of the node's value, which its reason prints. */
-  outcome(i: number): number {
+  fails(i: number): boolean {
     const id = this.column.idOf[i];
     let answer = this.answers[id];
     if (answer === UNKNOWN) this.answers[id] = answer = this.holds(this.column.values[id]) ? HOLDS : FAILS;
-    return answer === HOLDS ? 0 : id + 1;
+    return answer === FAILS;
   }
 }
 
@@ -108,6 +107,32 @@ function nameChecks(view: DaemonSetView): Array<(node: NodeView) => boolean> {
   return checks;
 }
 
+/** `node`, with every label key read from it added to `read`. */
+function recordingReads(node: NodeView, read: Set<string>): NodeView {
+  return {
+    ...node,
+    labels: {
+      get: (key) => {
+        read.add(key);
+        return node.labels.get(key);
+      },
+    },
+  };
+}
+
+/** The nodes of one group that fail the same node-specific checks. */
+interface Pattern {
+  /** The full verdict of the first of them: whether the daemon runs holds for them all. */
+  readonly verdict: Verdict;
+  /**
+   * The failing label checks whose keys evaluating a node of the pattern reads: those whose
+   * values its reasons may print.
+   */
+  readonly read: readonly number[];
+  /** The verdicts of the nodes of the pattern, by the ids of their values of those keys. */
+  readonly byValues: Map<number, Verdict>;
+}
+
 /** Failing checks are told apart by one bit each, in a number that stays an exact integer. */
 const MAX_CHECKS = 24;
 
@@ -115,11 +140,13 @@ const MAX_CHECKS = 24;
  * The verdict of every node for a split DaemonSet.
  *
  * Where every node-specific check holds, the verdict is the general part's for the node's class.
- * Where one fails, whether the daemon runs depends on nothing but the node's group (its taints and
- * its values of the DaemonSet's other keys: `classGroups` of the general part) and which checks
- * fail: it is evaluated in full once per such pattern. The reasons also print the failing values
- * (a rack, a serial number, the node's name), so nodes that also agree on those share one verdict
- * object, and the others get a `NodeVerdict` that builds its reasons when read.
+ * Where one fails, the evaluation of a node takes the same path for every node of its group (its
+ * taints and its values of the DaemonSet's other keys: `classGroups` of the general part) that
+ * fails the same checks: it reads the same label keys and decides the same. Such a pattern is
+ * evaluated in full once, recording the keys read; its other nodes share a verdict where they
+ * also agree on the values of those keys (the reasons print some of them: a rack, a serial
+ * number), else get a `NodeVerdict` that builds its reasons when read. A DaemonSet that selects
+ * on node names gets one per node: its reasons print the name.
  *
  * Label values come interned from `columns`, and each check is answered once per value: a node
  * costs a few array reads and map lookups, and no allocation unless its verdict is new.
@@ -135,10 +162,12 @@ export function nodeSpecificVerdicts(
   const { classOf, groupOf } = classes;
   const isSpecific = (key: string) => split.specificKeys.includes(key);
   const labelChecks = [
-    ...view.nodeSelector.filter(([key]) => isSpecific(key)).map(([key, expected]) => new LabelCheck(columns.of(key), (value) => value === expected)),
+    ...view.nodeSelector
+      .filter(([key]) => isSpecific(key))
+      .map(([key, expected]) => new LabelCheck(key, columns.of(key), (value) => value === expected)),
     ...(view.requiredTerms ?? []).flatMap((term) => (term.kind === 'parsed' ? term.labels : []))
       .filter((requirement) => isSpecific(requirement.key))
-      .map((requirement) => new LabelCheck(columns.of(requirement.key), valueMatcher(requirement))),
+      .map((requirement) => new LabelCheck(requirement.key, columns.of(requirement.key), valueMatcher(requirement))),
   ];
   const byName = nameChecks(view);
   const verdicts = new Array<Verdict>(inventory.length);
@@ -147,49 +176,49 @@ export function nodeSpecificVerdicts(
     return verdicts;
   }
 
-  /** The full verdict of the first node of each (group, failing checks): whether the daemon runs. */
-  const outcomes = new Map<number, Verdict>();
-  const patterns = 2 ** (labelChecks.length + byName.length);
-  // Each check failing adds its own power of two: `failing` tells every set of failing checks apart.
+  const patterns = new Map<number, Pattern>();
+  const patternCount = 2 ** (labelChecks.length + byName.length);
+  // Each failing check adds its own power of two: `failing` tells every set of failing checks apart.
   const bit = Array.from({ length: labelChecks.length + byName.length }, (_, k) => 2 ** k);
   const valueIds = labelChecks.map(() => new Interner<number>());
-  // Keys stay exact doubles: group ids and outcomes are at most the number of nodes.
+  // Keys stay exact doubles: value ids are at most the number of nodes.
   const base = inventory.length + 2;
-  const shared = new Map<number, Verdict>();
+  /** An id of node i's values of the checks `read`, the same for nodes with the same values. */
+  const valuesKey = (i: number, read: readonly number[]): number => {
+    let values = 0;
+    for (const k of read) values = valueIds[k].id(values * base + labelChecks[k].column.idOf[i]);
+    return values;
+  };
 
   for (let i = 0; i < inventory.length; i++) {
     const node = inventory[i];
     let failing = 0;
-    let values = 0;
-    for (let k = 0; k < labelChecks.length; k++) {
-      const outcome = labelChecks[k].outcome(i);
-      if (outcome !== 0) failing += bit[k];
-      values = valueIds[k].id(values * base + outcome);
-    }
+    for (let k = 0; k < labelChecks.length; k++) if (labelChecks[k].fails(i)) failing += bit[k];
     for (let n = 0; n < byName.length; n++) if (!byName[n](node)) failing += bit[labelChecks.length + n];
     if (failing === 0) {
       verdicts[i] = general[classOf[i]];
       continue;
     }
 
-    const group = groupOf[classOf[i]];
-    const pattern = group * patterns + failing;
-    const outcome = outcomes.get(pattern);
-    if (outcome === undefined) {
-      const verdict = shouldRunDaemonPod(view, node);
-      outcomes.set(pattern, verdict);
-      if (byName.length === 0) shared.set(values * base + group, verdict);
+    const patternKey = groupOf[classOf[i]] * patternCount + failing;
+    let pattern = patterns.get(patternKey);
+    if (pattern === undefined) {
+      const keysRead = new Set<string>();
+      const verdict = shouldRunDaemonPod(view, recordingReads(node, keysRead));
+      // A check that holds adds no reason, so its value is printed by none.
+      const read = labelChecks.flatMap((check, k) => (keysRead.has(check.key) && check.fails(i) ? [k] : []));
+      patterns.set(patternKey, (pattern = { verdict, read, byValues: new Map() }));
+      if (byName.length === 0) pattern.byValues.set(valuesKey(i, read), verdict);
       verdicts[i] = verdict;
       continue;
     }
     if (byName.length > 0) {
-      // Reasons print the node's name, which no two nodes share.
-      verdicts[i] = new NodeVerdict(outcome, view, node);
+      verdicts[i] = new NodeVerdict(pattern.verdict, view, node);
       continue;
     }
-    const key = values * base + group;
-    let verdict = shared.get(key);
-    if (verdict === undefined) shared.set(key, (verdict = new NodeVerdict(outcome, view, node)));
+    const values = valuesKey(i, pattern.read);
+    let verdict = pattern.byValues.get(values);
+    if (verdict === undefined) pattern.byValues.set(values, (verdict = new NodeVerdict(pattern.verdict, view, node)));
     verdicts[i] = verdict;
   }
   return verdicts;

@@ -6,13 +6,12 @@ import { PlacementReason } from './report';
 /**
  * The verdict of a node whose reasons print its own label values or name (a rack, a serial
  * number): whether the daemon runs comes from a node that fails the same requirements, and the
- * reasons are put together when first read. Evaluating 15,000 nodes then costs no reason text;
+ * reasons are put together when read. Evaluating 15,000 nodes then costs no reason text;
  * a report that is only counted or checked never builds it.
  */
 export class NodeVerdict implements Verdict {
   readonly shouldRun: boolean;
   readonly shouldContinueRunning: boolean;
-  private builtReasons: readonly PlacementReason[] | undefined;
 
   /**
    * @param outcome the verdict of a node that the DaemonSet tells apart from `node` only by the
@@ -23,7 +22,12 @@ export class NodeVerdict implements Verdict {
     this.shouldContinueRunning = outcome.shouldContinueRunning;
   }
 
+  /**
+   * Built on every read and not kept: the JSON writer reads each verdict once, and a report's
+   * `placements` keep what they read. Kept here, the reasons of tens of thousands of nodes would
+   * live as long as the report.
+   */
   get reasons(): readonly PlacementReason[] {
-    return (this.builtReasons ??= shouldRunDaemonPod(this.daemonSet, this.node).reasons);
+    return shouldRunDaemonPod(this.daemonSet, this.node).reasons;
   }
 }

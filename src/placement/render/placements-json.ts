@@ -1,11 +1,10 @@
 import { Verdict } from '../predicates/should-run';
 import { VerdictTable } from '../verdict-table';
+import { VerdictBytes, VerdictRest } from './verdict-bytes';
 
 const COMMA = 0x2c;
 const OPEN_BRACKET = 0x5b;
 const CLOSE_BRACKET = 0x5d;
-
-const utf8 = (text: string): Buffer => Buffer.from(text, 'utf8');
 
 /**
  * The UTF-8 of each text, as views into one buffer encoded in one go. Plain Uint8Array views:
@@ -22,23 +21,6 @@ function encodeEach(texts: readonly string[]): Uint8Array[] {
     return all.subarray(at, (at += length));
   });
 }
-
-/**
- * The JSON of a placement after its node: `"shouldRun":…,"reasons":[…]}`. A reason is written
- * field by field: its code and message are all it holds, and JSON.stringify of a string costs a
- * fraction of JSON.stringify of an object, for tens of thousands of verdicts that print a node's
- * own values.
- */
-function verdictRestText(verdict: Verdict): string {
-  let reasons = '';
-  for (const reason of verdict.reasons) {
-    reasons += `${reasons === '' ? '' : ','}{"code":${JSON.stringify(reason.code)},"message":${JSON.stringify(reason.message)}}`;
-  }
-  return `"shouldRun":${verdict.shouldRun},"shouldContinueRunning":${verdict.shouldContinueRunning},"reasons":[${reasons}]}`;
-}
-
-/** A node runs the daemon and nothing is wrong: the verdict of most nodes for most DaemonSets. */
-const CLEAN_REST_TEXT = verdictRestText({ shouldRun: true, shouldContinueRunning: true, reasons: [] });
 
 /**
  * A verdict table ready to copy: each distinct verdict text encoded once, and for each node the
@@ -80,6 +62,7 @@ export class PlacementsJsonWriter {
   private textAt: Int32Array | undefined;
   /** The buffer every `write` fills when buffers are reused. */
   private scratch: Buffer | undefined;
+  private readonly cleanRest: Uint8Array;
   private cleanText: Uint8Array | undefined;
   /** Where node i's clean placement starts in `cleanText`; entry n is one past its end. */
   private cleanStart: Int32Array | undefined;
@@ -94,7 +77,9 @@ export class PlacementsJsonWriter {
   constructor(nodes: readonly string[], tables: ReadonlyArray<VerdictTable | undefined>, private readonly reuseBuffer = false) {
     this.nodeOpenings = encodeEach(nodes.map((node) => `{"node":${JSON.stringify(node)},`));
     const indexIds = new Map<Int32Array, number>();
-    this.tables = tables.map((table) => table && encodeTable(table, indexIds));
+    const verdictBytes = new VerdictBytes();
+    this.tables = tables.map((table) => table && encodeTable(table, indexIds, verdictBytes));
+    this.cleanRest = verdictBytes.of({ shouldRun: true, shouldContinueRunning: true, reasons: [] }).bytes;
     for (const table of this.tables) {
       if (table?.sameVerdictsKey === undefined) continue;
       const entry = this.repeated.get(table.sameVerdictsKey) ?? { uses: 0 };
@@ -197,7 +182,7 @@ export class PlacementsJsonWriter {
 
   /** Every node's clean placement, each followed by a comma. */
   private encodeCleanPlacements(): void {
-    const rest = utf8(CLEAN_REST_TEXT);
+    const rest = this.cleanRest;
     const starts = new Int32Array(this.nodeOpenings.length + 1);
     let size = 0;
     this.nodeOpenings.forEach((opening, i) => {
@@ -218,25 +203,22 @@ export class PlacementsJsonWriter {
 
 /**
  * A table lists a verdict per node or per class of nodes, mostly the same few objects, and
- * distinct objects may still write the same text: each text is made and encoded once.
+ * distinct objects may still write the same text: each text is encoded once (`VerdictBytes`).
  */
-function encodeTable(table: VerdictTable, indexIds: Map<Int32Array, number>): EncodedTable {
+function encodeTable(table: VerdictTable, indexIds: Map<Int32Array, number>, verdictBytes: VerdictBytes): EncodedTable {
   const { verdicts } = table;
-  const textIdOfVerdict = new Map<Verdict, number>();
-  const textIds = new Map<string, number>();
-  const texts: string[] = [];
+  const restOfVerdict = new Map<Verdict, VerdictRest>();
+  const localIds = new Map<VerdictRest, number>();
+  const rests: VerdictRest[] = [];
   const textOf = new Int32Array(verdicts.length);
   for (let v = 0; v < verdicts.length; v++) {
     const verdict = verdicts[v];
-    let id = textIdOfVerdict.get(verdict);
+    let rest = restOfVerdict.get(verdict);
+    if (rest === undefined) restOfVerdict.set(verdict, (rest = verdictBytes.of(verdict)));
+    let id = localIds.get(rest);
     if (id === undefined) {
-      const text = verdictRestText(verdict);
-      id = textIds.get(text);
-      if (id === undefined) {
-        textIds.set(text, (id = texts.length));
-        texts.push(text);
-      }
-      textIdOfVerdict.set(verdict, id);
+      localIds.set(rest, (id = rests.length));
+      rests.push(rest);
     }
     textOf[v] = id;
   }
@@ -244,9 +226,8 @@ function encodeTable(table: VerdictTable, indexIds: Map<Int32Array, number>): En
   if (table.indexOf) {
     let indexId = indexIds.get(table.indexOf);
     if (indexId === undefined) indexIds.set(table.indexOf, (indexId = indexIds.size));
-    // Text ids are numbered as first met, class by class, so equal placements give equal keys.
-    // JSON texts hold no raw newline: joined by one, different lists never give the same key.
-    sameVerdictsKey = `${indexId}\n${textOf.join(',')}\n${texts.join('\n')}`;
+    // Rest ids are the same for two verdicts exactly when their texts are.
+    sameVerdictsKey = `${indexId}:${Array.from(textOf, (id) => rests[id].id).join(',')}`;
   }
-  return { rests: encodeEach(texts), clean: texts.map((text) => text === CLEAN_REST_TEXT), textOf, classOf: table.indexOf, sameVerdictsKey };
+  return { rests: rests.map((rest) => rest.bytes), clean: rests.map((rest) => rest.clean), textOf, classOf: table.indexOf, sameVerdictsKey };
 }
