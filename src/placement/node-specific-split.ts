@@ -120,17 +120,38 @@ function recordingReads(node: NodeView, read: Set<string>): NodeView {
   };
 }
 
+/**
+ * Failing nodes whose evaluation reads the same label keys and fails the same checks: where they
+ * also have the same taints and the same values of those keys, their verdicts are the same, reasons
+ * included, whatever their other labels.
+ */
+interface ReadSet {
+  /** The class keys read (indices into the keys the classes were built on). */
+  readonly general: readonly number[];
+  /** The failing label checks read: those whose values the reasons print. */
+  readonly specific: readonly number[];
+  /** Interns the taints and values, one position at a time, as a number. */
+  readonly ids: ReadonlyArray<Interner<number>>;
+  readonly verdicts: Map<number, Verdict>;
+}
+
 /** The nodes of one group that fail the same node-specific checks. */
 interface Pattern {
   /** The full verdict of the first of them: whether the daemon runs holds for them all. */
   readonly verdict: Verdict;
-  /**
-   * The failing label checks whose keys evaluating a node of the pattern reads: those whose
-   * values its reasons may print.
-   */
-  readonly read: readonly number[];
-  /** The verdicts of the nodes of the pattern, by the ids of their values of those keys. */
-  readonly byValues: Map<number, Verdict>;
+  /** What evaluating any of them reads: the same keys for all, the path being the same. */
+  readonly readSet: ReadSet;
+}
+
+/** How the inventory's classes tell nodes apart, for sharing verdicts across groups. */
+export interface ClassIds {
+  readonly classOf: Int32Array;
+  /** The DaemonSet's group of each class (`classGroups` of its general part). */
+  readonly groupOf: Int32Array;
+  readonly taintIdOf: Int32Array;
+  readonly valueIdOf: readonly Int32Array[];
+  /** The index in `valueIdOf` of each class key. */
+  readonly keyIndex: ReadonlyMap<string, number>;
 }
 
 /** Failing checks are told apart by one bit each, in a number that stays an exact integer. */
@@ -143,10 +164,11 @@ const MAX_CHECKS = 24;
  * Where one fails, the evaluation of a node takes the same path for every node of its group (its
  * taints and its values of the DaemonSet's other keys: `classGroups` of the general part) that
  * fails the same checks: it reads the same label keys and decides the same. Such a pattern is
- * evaluated in full once, recording the keys read; its other nodes share a verdict where they
- * also agree on the values of those keys (the reasons print some of them: a rack, a serial
- * number), else get a `NodeVerdict` that builds its reasons when read. A DaemonSet that selects
- * on node names gets one per node: its reasons print the name.
+ * evaluated in full once, recording the keys read. Nodes of any group that fail the same checks,
+ * read the same keys, and have the same taints and values of those keys get the same verdict,
+ * reasons included (they print some of those values: a rack, a serial number); a node that agrees
+ * with none before it gets a `NodeVerdict`, which builds its reasons when read. A DaemonSet that
+ * selects on node names gets one per node: its reasons print the name.
  *
  * Label values come interned from `columns`, and each check is answered once per value: a node
  * costs a few array reads and map lookups, and no allocation unless its verdict is new.
@@ -156,10 +178,10 @@ export function nodeSpecificVerdicts(
   split: NodeSpecificSplit,
   inventory: readonly NodeView[],
   columns: LabelColumns,
-  classes: { readonly classOf: Int32Array; readonly groupOf: Int32Array },
+  classes: ClassIds,
   general: readonly Verdict[],
 ): Verdict[] {
-  const { classOf, groupOf } = classes;
+  const { classOf, groupOf, taintIdOf, valueIdOf, keyIndex } = classes;
   const isSpecific = (key: string) => split.specificKeys.includes(key);
   const labelChecks = [
     ...view.nodeSelector
@@ -177,17 +199,32 @@ export function nodeSpecificVerdicts(
   }
 
   const patterns = new Map<number, Pattern>();
+  const readSets = new Map<string, ReadSet>();
   const patternCount = 2 ** (labelChecks.length + byName.length);
   // Each failing check adds its own power of two: `failing` tells every set of failing checks apart.
   const bit = Array.from({ length: labelChecks.length + byName.length }, (_, k) => 2 ** k);
-  const valueIds = labelChecks.map(() => new Interner<number>());
-  // Keys stay exact doubles: value ids are at most the number of nodes.
+  // Keys stay exact doubles: taint and value ids are at most the number of nodes.
   const base = inventory.length + 2;
-  /** An id of node i's values of the checks `read`, the same for nodes with the same values. */
-  const valuesKey = (i: number, read: readonly number[]): number => {
-    let values = 0;
-    for (const k of read) values = valueIds[k].id(values * base + labelChecks[k].column.idOf[i]);
-    return values;
+  /** An id of node i's taints and values of the keys `readSet` reads, the same for nodes that agree on them. */
+  const valuesKey = (i: number, readSet: ReadSet): number => {
+    const c = classOf[i];
+    let id = readSet.ids[0].id(taintIdOf[c]);
+    let p = 1;
+    for (const k of readSet.general) id = readSet.ids[p++].id(id * base + valueIdOf[k][c]);
+    for (const k of readSet.specific) id = readSet.ids[p++].id(id * base + labelChecks[k].column.idOf[i]);
+    return id;
+  };
+  const readSetOf = (failing: number, keysRead: ReadonlySet<string>, i: number): ReadSet => {
+    const classKeys = [...keysRead].filter((key) => !isSpecific(key) && keyIndex.has(key)).map((key) => keyIndex.get(key)!).sort((a, b) => a - b);
+    // A check that holds adds no reason, so its value is printed by none.
+    const specific = labelChecks.flatMap((check, k) => (keysRead.has(check.key) && check.fails(i) ? [k] : []));
+    const signature = `${failing}:${classKeys.join(',')}:${specific.join(',')}`;
+    let readSet = readSets.get(signature);
+    if (!readSet) {
+      const ids = Array.from({ length: 1 + classKeys.length + specific.length }, () => new Interner<number>());
+      readSets.set(signature, (readSet = { general: classKeys, specific, ids, verdicts: new Map() }));
+    }
+    return readSet;
   };
 
   for (let i = 0; i < inventory.length; i++) {
@@ -205,20 +242,26 @@ export function nodeSpecificVerdicts(
     if (pattern === undefined) {
       const keysRead = new Set<string>();
       const verdict = shouldRunDaemonPod(view, recordingReads(node, keysRead));
-      // A check that holds adds no reason, so its value is printed by none.
-      const read = labelChecks.flatMap((check, k) => (keysRead.has(check.key) && check.fails(i) ? [k] : []));
-      patterns.set(patternKey, (pattern = { verdict, read, byValues: new Map() }));
-      if (byName.length === 0) pattern.byValues.set(valuesKey(i, read), verdict);
-      verdicts[i] = verdict;
+      const readSet = readSetOf(failing, keysRead, i);
+      patterns.set(patternKey, (pattern = { verdict, readSet }));
+      if (byName.length > 0) {
+        verdicts[i] = verdict;
+        continue;
+      }
+      const key = valuesKey(i, readSet);
+      const known = readSet.verdicts.get(key);
+      if (known === undefined) readSet.verdicts.set(key, verdict);
+      verdicts[i] = known ?? verdict;
       continue;
     }
     if (byName.length > 0) {
+      // Reasons print the node's name, which no two nodes share.
       verdicts[i] = new NodeVerdict(pattern.verdict, view, node);
       continue;
     }
-    const values = valuesKey(i, pattern.read);
-    let verdict = pattern.byValues.get(values);
-    if (verdict === undefined) pattern.byValues.set(values, (verdict = new NodeVerdict(pattern.verdict, view, node)));
+    const key = valuesKey(i, pattern.readSet);
+    let verdict = pattern.readSet.verdicts.get(key);
+    if (verdict === undefined) pattern.readSet.verdicts.set(key, (verdict = new NodeVerdict(pattern.verdict, view, node)));
     verdicts[i] = verdict;
   }
   return verdicts;
