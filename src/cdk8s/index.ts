@@ -11,6 +11,7 @@ import 'cdk8s';
 
 export * from '../daemon/vocabulary';
 export { DaemonConstruct } from './daemon-construct';
+export { DaemonVariants } from './daemon-variants';
 export { MasterTolerant, MasterTolerantProps } from './master-tolerant';
 export { NodeDaemon, NodeDaemonProps } from './node-daemon';
 export { NodeFilteredDaemon } from './node-filtered-daemon';

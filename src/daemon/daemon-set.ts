@@ -163,7 +163,7 @@ function podSpecFor(daemonName: string, props: DaemonProps, placement: DaemonPla
 }
 
 /** A DaemonSet name may hold dots and 253 characters; a container name is a DNS label. */
-function containerNameFor(daemonName: string): string {
+export function containerNameFor(daemonName: string): string {
   return daemonName.replace(/\./g, '-').slice(0, 63).replace(/-+$/, '');
 }
 

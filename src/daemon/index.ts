@@ -8,7 +8,7 @@ export * from './priority-class';
 export * from './props-error';
 export * from './rollout';
 export * from './toleration';
-export { buildDaemonSet, DaemonPlacement } from './daemon-set';
+export { buildDaemonSet, containerNameFor, DaemonPlacement } from './daemon-set';
 export { selectorLabelsFor } from './identity';
 export { modelBuiltPlainData, modelWarnings } from './model-warnings';
 export { withOwnProps } from './prop-paths';

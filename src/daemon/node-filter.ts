@@ -1,3 +1,4 @@
+import { MAX_NEGATED_TERMS, negatedTerms } from './filter-negation';
 import { enumMember, madeBy, quoted, rememberTerms } from './filter-sources';
 import { NodeSelectorRequirement, NodeSelectorTerm } from './kubernetes-types';
 import { Toleration } from './toleration';
@@ -174,6 +175,15 @@ export class NodeFilter {
     return first.or(...rest).describedAs(call('anyOf', [first, ...rest].map(String)));
   }
 
+  /**
+   * Every node: one term without requirements, to AND the negations of other filters onto. Not a
+   * filter to use as it is, since the API server reads an empty term as matching no node.
+   * @internal
+   */
+  static _everyNode(description: string): NodeFilter {
+    return new NodeFilter(description, [{ matchExpressions: [], matchFields: [] }], []);
+  }
+
   private static label(description: string, key: string, operator: NodeSelectorRequirement['operator'], values?: string[]): NodeFilter {
     const requirement: NodeSelectorRequirement = values === undefined ? { key, operator } : { key, operator, values };
     return new NodeFilter(description, [{ matchExpressions: [madeBy(requirement, description)], matchFields: [] }], []);
@@ -237,6 +247,39 @@ export class NodeFilter {
       if (term.matchFields.length > 0) json.matchFields = term.matchFields.map(copyRequirement);
       return json;
     });
+  }
+
+  /**
+   * Why node affinity cannot select exactly the nodes this filter does not, or undefined when it can.
+   * @internal
+   */
+  _negationProblem(): string | undefined {
+    const negation = negatedTerms(this.terms);
+    return typeof negation === 'string' ? negation : undefined;
+  }
+
+  /**
+   * The nodes this filter selects and none of `excluded` does, with this filter's tolerations only:
+   * how a variant family keeps each node to one variant.
+   * @throws RangeError naming the filter of `excluded` that node affinity cannot negate exactly
+   * @internal
+   */
+  _excluding(excluded: readonly NodeFilter[], description: string): NodeFilter {
+    let terms = this.terms;
+    for (const filter of excluded) {
+      const negation = negatedTerms(filter.terms);
+      if (typeof negation === 'string') throw new RangeError(`${filter.description} cannot be excluded from other variants' nodes: ${negation}`);
+      terms = terms.flatMap((term) =>
+        negation.map((requirements) => ({
+          matchExpressions: [...term.matchExpressions, ...requirements.map((requirement) => madeBy(requirement, `excluding ${filter.description}`))],
+          matchFields: term.matchFields,
+        })),
+      );
+      if (terms.length > MAX_NEGATED_TERMS) {
+        throw new RangeError(`${description} takes more than ${MAX_NEGATED_TERMS} node selector terms: give the variants' filters fewer terms`);
+      }
+    }
+    return new NodeFilter(description, terms, this.requiredTolerations);
   }
 
   /** The same nodes, described as the call that combined them. */

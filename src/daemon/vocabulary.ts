@@ -11,3 +11,4 @@ export { PriorityClass } from './priority-class';
 export { DaemonPropsError, PropProblem } from './props-error';
 export { RollingUpdateOptions, Rollout } from './rollout';
 export { ControlPlaneTolerationOptions, TaintEffect, Toleration, TolerationOptions } from './toleration';
+export { DaemonVariant, DaemonVariantsProps, VariantOverrides } from '../variants/variant-props';
