@@ -33,6 +33,7 @@ export type { Inventory } from '../input';
 export type { PlacementReport } from '../placement';
 export { DaemonArgs, MasterTolerantArgs, NodeDaemonArgs, NodeFilteredDaemonArgs, PulumiDaemonInputs } from './daemon-args';
 export { DaemonComponent } from './daemon-component';
+export { DaemonVariants, DaemonVariantsArgs } from './daemon-variants';
 export { evaluatePulumiProgram } from './evaluate-pulumi-program';
 export { MasterTolerant } from './master-tolerant';
 export { NodeDaemon } from './node-daemon';
