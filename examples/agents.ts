@@ -4,7 +4,7 @@
  * has one props vocabulary for both. In your own project import from 'everynode'; the examples
  * import the sources so that they run without a build.
  */
-import { DaemonProps, NodeFilter, NodeFilteredDaemonProps, PodCount, PriorityClass, Rollout, TaintEffect, Toleration } from '../src';
+import { DaemonProps, DaemonVariantsProps, NodeFilter, NodeFilteredDaemonProps, PodCount, PriorityClass, Rollout, TaintEffect, Toleration } from '../src';
 
 /**
  * Logs of every Linux node, control plane and GPU pool included: a gap in logs is a gap in the
@@ -65,4 +65,24 @@ export const WINDOWS_EXPORTER: NodeFilteredDaemonProps = {
   nodes: NodeFilter.windows(),
   tolerations: [Toleration.equal('os', 'windows', { effect: TaintEffect.NO_SCHEDULE })],
   rollout: Rollout.rollingUpdate({ maxSurge: PodCount.absolute(1) }),
+};
+
+/**
+ * A security agent, once on every node of every kind: a build with the GPU collector and more
+ * memory on GPU nodes, a Windows build on Windows nodes, and the plain build everywhere else. A
+ * node that two of them selected would run two agents watching the same host; a node that none
+ * selected would go unwatched. As a `DaemonVariants` family neither can happen: each variant runs
+ * only where no variant before it does, and the default takes every other node. Tolerating every
+ * taint takes it to the control plane and to NotReady nodes too.
+ */
+export const NODE_AGENT: DaemonVariantsProps = {
+  namespace: 'security',
+  image: 'registry.example.com/node-agent:2.1.0',
+  tolerations: [Toleration.everything()],
+  resources: { requests: { cpu: '20m', memory: '64Mi' }, limits: { memory: '128Mi' } },
+  variants: [
+    { name: 'gpu', nodes: NodeFilter.gpu(), args: ['--collect-gpu-metrics'], resources: { requests: { cpu: '50m', memory: '256Mi' }, limits: { memory: '512Mi' } } },
+    { name: 'windows', nodes: NodeFilter.windows(), image: 'registry.example.com/node-agent:2.1.0-windows' },
+  ],
+  defaultVariant: {},
 };

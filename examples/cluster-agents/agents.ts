@@ -4,8 +4,8 @@
  */
 import { Chart, ChartProps } from 'cdk8s';
 import { Construct } from 'constructs';
-import { MasterTolerant, NodeDaemon, NodeFilteredDaemon } from '../../src/cdk8s';
-import { GPU_DEVICE_PLUGIN, LOG_COLLECTOR, NODE_EXPORTER, WINDOWS_EXPORTER } from '../agents';
+import { DaemonVariants, MasterTolerant, NodeDaemon, NodeFilteredDaemon } from '../../src/cdk8s';
+import { GPU_DEVICE_PLUGIN, LOG_COLLECTOR, NODE_AGENT, NODE_EXPORTER, WINDOWS_EXPORTER } from '../agents';
 
 export class ClusterAgents extends Chart {
   constructor(scope: Construct, id: string, props: ChartProps = {}) {
@@ -14,5 +14,6 @@ export class ClusterAgents extends Chart {
     new NodeDaemon(this, 'node-exporter', NODE_EXPORTER);
     new NodeFilteredDaemon(this, 'nvidia-device-plugin', GPU_DEVICE_PLUGIN);
     new NodeFilteredDaemon(this, 'windows-exporter', WINDOWS_EXPORTER);
+    new DaemonVariants(this, 'node-agent', NODE_AGENT);
   }
 }

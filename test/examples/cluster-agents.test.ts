@@ -15,12 +15,15 @@ function synthesizeExample(): any[] {
 describe('examples/cluster-agents', () => {
   const manifests = synthesizeExample();
 
-  test('holds the four agents', () => {
+  test('holds the four agents and the node agent\'s three variants', () => {
     expect(manifests.map((m) => `${m.kind} ${m.metadata.namespace}/${m.metadata.name}`)).toEqual([
       'DaemonSet logging/fluent-bit',
       'DaemonSet monitoring/node-exporter',
       'DaemonSet kube-system/nvidia-device-plugin',
       'DaemonSet monitoring/windows-exporter',
+      'DaemonSet security/node-agent-gpu',
+      'DaemonSet security/node-agent-windows',
+      'DaemonSet security/node-agent-default',
     ]);
   });
 
@@ -59,6 +62,19 @@ describe('examples/cluster-agents on examples/inventory.yaml', () => {
   test('the device plugin runs on the GPU node only, the Windows agent on the Windows node only', () => {
     expect(runsOn('nvidia-device-plugin')).toEqual(['gpu-1']);
     expect(runsOn('windows-exporter')).toEqual(['win-1']);
+  });
+
+  test('the node agent runs exactly once on every node: its GPU build on the GPU node, its Windows build on the Windows node', () => {
+    const variantsOn = report.nodes.map((node, i) => [node, report.daemonSets.filter((ds) => ds.name.startsWith('node-agent-') && ds.placements[i].shouldRun).map((ds) => ds.name)]);
+    expect(Object.fromEntries(variantsOn)).toEqual({
+      'cp-1': ['node-agent-default'],
+      'worker-1': ['node-agent-default'],
+      'worker-2': ['node-agent-default'],
+      'gpu-1': ['node-agent-gpu'],
+      'win-1': ['node-agent-windows'],
+      'worker-cordoned': ['node-agent-default'],
+      'worker-notready': ['node-agent-default'],
+    });
   });
 
   test('nothing would be left Pending and every DaemonSet is valid', () => {
