@@ -1,6 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { DaemonSetManifest } from '../daemon';
+import { daemonServiceManifest, DaemonServiceKind, DaemonServiceOptions, nodeIpEndpoint, NodeIpEndpoint, ServiceTarget, serviceTargetOf } from '../services';
 import { ChartMetadata, chartMetadataOf } from './chart-metadata';
 import { DaemonSetObject } from './daemon-set-object';
 import { synthFindings, watchApp } from './synth-check';
@@ -29,12 +30,16 @@ export abstract class DaemonConstruct extends Construct {
   readonly name: string;
   /** The labels of `spec.selector.matchLabels`, for Services or NetworkPolicies that select the pods. */
   readonly selectorLabels: Record<string, string>;
+  private readonly owner: string;
+  private readonly serviceTarget: ServiceTarget;
 
   /** @internal the daemon kinds are the subclasses; users construct those */
   protected constructor(scope: Construct, id: string, kind: string, build: ManifestBuilder) {
     super(scope, id);
     const owner = `${kind} '${this.node.path}'`;
     const manifest = build(owner, id, chartMetadataOf(this));
+    this.owner = owner;
+    this.serviceTarget = serviceTargetOf(manifest);
     const object = new DaemonSetObject(this, 'Resource', manifest);
     this.apiObject = object;
     this.name = object.name;
@@ -48,5 +53,30 @@ export abstract class DaemonConstruct extends Construct {
         return [...findings.errors];
       },
     });
+  }
+
+  /**
+   * A Service over the daemon's pods, as a child of this construct: its selector is exactly the
+   * DaemonSet's, and each port forwards to a port the daemon's containers declare.
+   * - `HEADLESS`: DNS answers with one A record per daemon pod;
+   * - `CLUSTER`: a virtual IP that reaches the daemon on some node;
+   * - `NODE_LOCAL`: a virtual IP that reaches the daemon on the client's own node.
+   *
+   * @throws DaemonPropsError naming the construct and the option when a port matches no container port
+   */
+  addService(kind: DaemonServiceKind, options: DaemonServiceOptions = {}): ApiObject {
+    const manifest = daemonServiceManifest(this.owner, this.serviceTarget, kind, options);
+    return new ApiObject(this, `Service-${manifest.metadata!.name}`, manifest);
+  }
+
+  /**
+   * How a client pod reaches the daemon on its own node without a Service: the daemon's host port,
+   * and the environment variable (from `status.hostIP`) to give the client's container.
+   * @param hostPort the host port to reach; may be left out when the daemon has one
+   * @param envName the variable's name
+   * @throws DaemonPropsError naming the construct when the daemon has no such host port
+   */
+  nodeIpEndpoint(hostPort?: number, envName?: string): NodeIpEndpoint {
+    return nodeIpEndpoint(this.owner, this.serviceTarget, hostPort, envName);
   }
 }

@@ -12,3 +12,5 @@ export { DaemonPropsError, PropProblem } from './props-error';
 export { RollingUpdateOptions, Rollout } from './rollout';
 export { ControlPlaneTolerationOptions, TaintEffect, Toleration, TolerationOptions } from './toleration';
 export { DaemonVariant, DaemonVariantsProps, VariantOverrides } from '../variants/variant-props';
+export { DaemonServiceKind, DaemonServiceOptions, DaemonServicePort } from '../services/daemon-service';
+export { NodeIpEndpoint } from '../services/node-ip-endpoint';

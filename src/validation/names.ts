@@ -34,6 +34,7 @@ function rememberValid(check: (value: string) => string[]): (value: string) => s
 const QUALIFIED_NAME_PART = '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]';
 const LABEL_VALUE = `(${QUALIFIED_NAME_PART})?`;
 const DNS1123_LABEL = '[a-z0-9]([-a-z0-9]*[a-z0-9])?';
+const DNS1035_LABEL = '[a-z]([-a-z0-9]*[a-z0-9])?';
 const DNS1123_SUBDOMAIN = `${DNS1123_LABEL}(\\.${DNS1123_LABEL})*`;
 const PERCENT = '[0-9]+%';
 
@@ -41,6 +42,7 @@ const whole = (pattern: string) => new RegExp(`^${pattern}$`);
 const QUALIFIED_NAME_PART_RE = whole(QUALIFIED_NAME_PART);
 const LABEL_VALUE_RE = whole(LABEL_VALUE);
 const DNS1123_LABEL_RE = whole(DNS1123_LABEL);
+const DNS1035_LABEL_RE = whole(DNS1035_LABEL);
 const DNS1123_SUBDOMAIN_RE = whole(DNS1123_SUBDOMAIN);
 const PERCENT_RE = whole(PERCENT);
 
@@ -173,6 +175,21 @@ export const dns1123LabelErrors = rememberValid((value: string): string[] => {
   const errors: string[] = [];
   if (value.length > DNS1123_LABEL_MAX) errors.push(tooLong(DNS1123_LABEL_MAX));
   if (!DNS1123_LABEL_RE.test(value)) errors.push(DNS1123_LABEL_ERROR);
+  return errors;
+});
+
+const DNS1035_LABEL_ERROR = regexHint(
+  "a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character",
+  DNS1035_LABEL,
+  ['my-name', 'abc-123'],
+  `must be a DNS-1035 label: lowercase letters, digits and '-', starting with a letter and ending with a letter or digit, at most ${DNS1123_LABEL_MAX} characters`,
+);
+
+/** Service names (upstream `IsDNS1035Label`, which `ValidateServiceName` applies). */
+export const dns1035LabelErrors = rememberValid((value: string): string[] => {
+  const errors: string[] = [];
+  if (value.length > DNS1123_LABEL_MAX) errors.push(tooLong(DNS1123_LABEL_MAX));
+  if (!DNS1035_LABEL_RE.test(value)) errors.push(DNS1035_LABEL_ERROR);
   return errors;
 });
 

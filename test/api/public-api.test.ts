@@ -7,6 +7,7 @@ import * as runtimeCore from '../../src/main';
 
 const VALUE_CLASSES = [
   'DaemonPropsError',
+  'DaemonServiceKind',
   'DnsPolicy',
   'HostPathType',
   'NodeFilter',
