@@ -1,8 +1,10 @@
+import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { chartMetadataOf, withChartMetadata } from './chart-metadata';
 import { DaemonConstruct } from './daemon-construct';
 import { DaemonSetManifest, withOwnProps } from '../daemon';
-import { DaemonVariantsProps, FAMILY_LABEL, variantFamilyManifests } from '../variants';
+import { daemonServiceManifest, DaemonServiceKind, DaemonServiceOptions, ServiceTarget } from '../services';
+import { DaemonVariantsProps, FAMILY_LABEL, familyServiceTarget, variantFamilyManifests } from '../variants';
 
 /** One variant's DaemonSet, built with its siblings by the family. */
 class VariantDaemon extends DaemonConstruct {
@@ -47,6 +49,8 @@ export class DaemonVariants extends Construct {
   readonly familyLabels: Record<string, string>;
   /** One DaemonSet construct per variant, in order of precedence, the default last. */
   readonly variants: DaemonConstruct[];
+  private readonly owner: string;
+  private readonly serviceTarget: ServiceTarget;
 
   constructor(scope: Construct, id: string, props: DaemonVariantsProps) {
     super(scope, id);
@@ -55,5 +59,20 @@ export class DaemonVariants extends Construct {
     this.name = props.name ?? id;
     this.familyLabels = { [FAMILY_LABEL]: this.name };
     this.variants = built.map(({ variant, manifest }) => new VariantDaemon(this, variant, manifest));
+    this.owner = owner;
+    this.serviceTarget = familyServiceTarget(this.name, built);
+  }
+
+  /**
+   * A Service over the pods of every variant: its selector is the family's selector labels and
+   * `everynode.io/family`, and its ports forward only to container ports that every variant
+   * declares. See `DaemonConstruct.addService` for the kinds; a variant's own Service is
+   * `variants[i].addService(...)`.
+   *
+   * @throws DaemonPropsError naming the construct and the option when a port is not declared by every variant
+   */
+  addService(kind: DaemonServiceKind, options: DaemonServiceOptions = {}): ApiObject {
+    const manifest = daemonServiceManifest(this.owner, this.serviceTarget, kind, options);
+    return new ApiObject(this, `Service-${manifest.metadata!.name}`, manifest);
   }
 }

@@ -1,8 +1,10 @@
 import * as k8s from '@pulumi/kubernetes';
 import * as pulumi from '@pulumi/pulumi';
 import { DEFAULT_NAMESPACE } from '../input';
+import { DaemonServiceKind, DaemonServiceOptions, nodeIpEndpoint, NodeIpEndpoint, serviceTargetOf } from '../services';
 import { DaemonArgs } from './daemon-args';
-import { daemonSetInputs, ManifestBuilder } from './daemon-set-inputs';
+import { DaemonSetInputs, daemonSetInputs, ManifestBuilder } from './daemon-set-inputs';
+import { serviceArgs } from './service-args';
 import { WarningLog } from './warning-log';
 
 /**
@@ -38,6 +40,9 @@ export abstract class DaemonComponent extends pulumi.ComponentResource {
    * pods. Plain values: known at construction, in a preview too.
    */
   readonly selectorLabels: Record<string, string>;
+  private readonly daemonOwner: string;
+  private readonly daemonArgs: DaemonArgs;
+  private readonly daemonInputs: DaemonSetInputs;
 
   /**
    * @param kind the component's kind, which names it in the type token and in error messages
@@ -59,6 +64,28 @@ export abstract class DaemonComponent extends pulumi.ComponentResource {
     this.name = pulumi.output(inputs.manifest.metadata!.name!);
     this.namespace = inputs.namespace.apply((namespace) => namespace ?? DEFAULT_NAMESPACE);
     this.selectorLabels = { ...inputs.manifest.spec!.selector.matchLabels };
+    this.daemonOwner = `${kind} '${name}'`;
+    this.daemonArgs = args;
+    this.daemonInputs = inputs;
     this.registerOutputs({ name: this.name, namespace: this.namespace, selectorLabels: this.selectorLabels });
+  }
+
+  /**
+   * A `k8s.core.v1.Service` over the daemon's pods, as a child of this component: its selector is
+   * exactly the DaemonSet's, in its namespace, and each port forwards to a port the daemon's
+   * containers declare. The kinds are those of the cdk8s constructs' `addService`.
+   * @throws DaemonPropsError naming the component and the option when a port matches no container port
+   */
+  addService(kind: DaemonServiceKind, options: DaemonServiceOptions = {}): k8s.core.v1.Service {
+    return serviceArgs(this, this.daemonOwner, serviceTargetOf(this.daemonInputs.manifest), kind, options, this.daemonArgs.namespace);
+  }
+
+  /**
+   * How a client pod reaches the daemon on its own node without a Service: the daemon's host port,
+   * and the environment variable (from `status.hostIP`) for the client's container.
+   * @throws DaemonPropsError naming the component when the daemon has no such host port
+   */
+  nodeIpEndpoint(hostPort?: number, envName?: string): NodeIpEndpoint {
+    return nodeIpEndpoint(this.daemonOwner, serviceTargetOf(this.daemonInputs.manifest), hostPort, envName);
   }
 }

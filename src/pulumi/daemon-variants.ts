@@ -3,10 +3,12 @@ import * as pulumi from '@pulumi/pulumi';
 import { DaemonArgs } from './daemon-args';
 import { daemonSetInputs } from './daemon-set-inputs';
 import { WarningLog } from './warning-log';
-import { DaemonProps } from '../daemon';
+import { DaemonProps, DaemonSetManifest } from '../daemon';
 import { DEFAULT_NAMESPACE } from '../input';
+import { DaemonServiceKind, DaemonServiceOptions } from '../services';
 import type { ValidationWarning } from '../validation';
-import { DaemonVariantsProps, DEFAULT_VARIANT, FAMILY_LABEL, variantFamilyManifests } from '../variants';
+import { DaemonVariantsProps, DEFAULT_VARIANT, FAMILY_LABEL, familyServiceTarget, variantFamilyManifests } from '../variants';
+import { serviceArgs } from './service-args';
 
 /**
  * Args of a Pulumi `DaemonVariants`: `DaemonVariantsProps`, with the family's `image` and
@@ -52,6 +54,9 @@ export class DaemonVariants extends pulumi.ComponentResource {
   readonly familyLabels: Record<string, string>;
   /** The family's namespace: the one the args name, or `default`. */
   readonly namespace: pulumi.Output<string>;
+  private readonly familyOwner: string;
+  private readonly familyArgs: DaemonVariantsArgs;
+  private readonly manifests: DaemonSetManifest[];
 
   /**
    * @param name the component's name, and the family's unless `args.name` is given
@@ -75,6 +80,20 @@ export class DaemonVariants extends pulumi.ComponentResource {
     this.daemonSets = inputs.map((input) => new k8s.apps.v1.DaemonSet(input.manifest.metadata!.name!, input.args, { parent: this }));
     this.familyLabels = { [FAMILY_LABEL]: family };
     this.namespace = inputs[0].namespace.apply((namespace) => namespace ?? DEFAULT_NAMESPACE);
+    this.familyOwner = owner;
+    this.familyArgs = args;
+    this.manifests = inputs.map((input) => input.manifest);
     this.registerOutputs({ variantNames: this.variantNames, familyLabels: this.familyLabels, namespace: this.namespace });
+  }
+
+  /**
+   * A `k8s.core.v1.Service` over the pods of every variant, as the cdk8s `DaemonVariants.addService`
+   * writes it: the family's selector labels and `everynode.io/family`, and only ports every variant declares.
+   * @throws DaemonPropsError naming the component and the option when a port is not declared by every variant
+   */
+  addService(kind: DaemonServiceKind, options: DaemonServiceOptions = {}): k8s.core.v1.Service {
+    const variants = this.variantNames.map((variant, k) => ({ variant, manifest: this.manifests[k] }));
+    const target = familyServiceTarget(this.familyLabels[FAMILY_LABEL], variants);
+    return serviceArgs(this, this.familyOwner, target, kind, options, this.familyArgs.namespace);
   }
 }
