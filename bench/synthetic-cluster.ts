@@ -201,9 +201,69 @@ export function syntheticInventoryJson(size: number): string {
   return JSON.stringify({ apiVersion: 'v1', kind: 'List', items, metadata: { resourceVersion: '' } });
 }
 
-/** A mix of 100 DaemonSets as platform teams run them. */
+/** Variant families among the synthetic DaemonSets, of three variants each. */
+export const FAMILIES = 10;
+
+const GPU_PRESENT = { key: 'nvidia.com/gpu.present', operator: 'Exists' };
+const NO_GPU = { key: 'nvidia.com/gpu.present', operator: 'DoesNotExist' };
+
+/**
+ * One node daemon as three DaemonSets, as a user writes them by hand: gpu on GPU nodes, windows
+ * on Windows nodes without a GPU, default on every other node. Most tolerate every taint and run
+ * exactly once per node. The last two tolerate only their pools' taints, as real agents often
+ * do: the gpu and windows variants then miss their NotReady nodes, which the default keeps off,
+ * and the last family's default misses the db pool and every NotReady node. So the check also
+ * reports gaps over hundreds of nodes, as on a real cluster.
+ */
+function familyDaemonSets(family: number): Array<Record<string, unknown>> {
+  const name = `family-${String(family).padStart(2, '0')}`;
+  const namespace = family % 2 === 0 ? 'kube-system' : 'observability';
+  const narrow = family >= FAMILIES - 2;
+  const variants: Array<[string, object[], object[]]> = [
+    ['gpu', [GPU_PRESENT], narrow ? [{ key: 'nvidia.com/gpu', operator: 'Exists', effect: 'NoSchedule' }] : [{ operator: 'Exists' }]],
+    ['windows', [{ key: 'kubernetes.io/os', operator: 'In', values: ['windows'] }, NO_GPU], narrow ? [{ key: 'os', operator: 'Equal', value: 'windows', effect: 'NoSchedule' }] : [{ operator: 'Exists' }]],
+    ['default', [NO_GPU, { key: 'kubernetes.io/os', operator: 'NotIn', values: ['windows'] }], family === FAMILIES - 1 ? [] : [{ operator: 'Exists' }]],
+  ];
+  return variants.map(([variant, expressions, tolerations]) => {
+    const labels = { 'app.kubernetes.io/name': `${name}-${variant}`, 'everynode.io/family': name, 'everynode.io/variant': variant };
+    return {
+      apiVersion: 'apps/v1',
+      kind: 'DaemonSet',
+      metadata: { name: `${name}-${variant}`, namespace, labels },
+      spec: {
+        selector: { matchLabels: { 'app.kubernetes.io/name': labels['app.kubernetes.io/name'], 'everynode.io/variant': variant } },
+        template: {
+          metadata: { labels },
+          spec: {
+            affinity: {
+              nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: expressions }] } },
+            },
+            tolerations,
+            containers: [{
+              name: 'agent',
+              image: `registry.example.com/${name}:1.0`,
+              resources: { requests: { cpu: '10m', memory: '16Mi' }, limits: { memory: '64Mi' } },
+            }],
+          },
+        },
+      },
+    };
+  });
+}
+
+/**
+ * A mix of 100 DaemonSets as platform teams run them: single agents of many shapes, and
+ * `FAMILIES` variant families of three DaemonSets each.
+ */
 export function syntheticDaemonSets(count = 100): object[] {
-  const next = random(count * 7);
+  const families = Array.from({ length: FAMILIES }, (_, f) => familyDaemonSets(f)).flat();
+  // The seed of the 100 DaemonSets before the families came: the agents keep their shapes.
+  return [...agentDaemonSets(count - families.length, count * 7), ...families];
+}
+
+/** DaemonSets of one agent each, in the shapes real agents use. */
+function agentDaemonSets(count: number, seed: number): object[] {
+  const next = random(seed);
   const shapes: Array<(i: number) => Record<string, unknown>> = [
     () => ({ nodeSelector: { 'kubernetes.io/os': 'linux' } }),
     () => ({ nodeSelector: { 'kubernetes.io/os': 'linux' }, tolerations: [{ operator: 'Exists' }], hostNetwork: true }),

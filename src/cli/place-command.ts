@@ -4,11 +4,12 @@ import { choiceOption, OptionSpec, parseCommandArgs, stringList } from './args';
 import { CliIo } from './cli-io';
 import { CommandResult } from './command-result';
 import { ExitCode } from './exit-codes';
-import { checkDaemonSetNames, failedExpectations } from './expectations';
+import { checkObjectNames, failedExpectations } from './expectations';
 import { duplicatesIn, readManifests, requireDaemonSets } from './read-manifests';
 import { SourceReader } from './source-reader';
 import { PLACE_USAGE } from './usage';
 import { UsageError } from './usage-error';
+import { withFindings } from '../placement/report-families';
 
 const COMMAND = 'place';
 
@@ -17,6 +18,7 @@ const OPTIONS: OptionSpec = {
   'output': { type: 'string', short: 'o' },
   'group-nodes': { type: 'string' },
   'expect-every-node': { type: 'string', multiple: true },
+  'expect-exactly-once': { type: 'string', multiple: true },
   'fail-on-errors': { type: 'boolean' },
   'fail-on-advisories': { type: 'boolean' },
   'strict': { type: 'boolean' },
@@ -57,7 +59,9 @@ export async function placeCommand(args: readonly string[], io: CliIo): Promise<
   const output = choiceOption(values.output, 'output', OUTPUTS, 'table', COMMAND);
   const groupNodes = choiceOption(values['group-nodes'], 'group-nodes', GROUPINGS, 'auto', COMMAND);
   const everyNode = stringList(values['expect-every-node']);
-  checkDaemonSetNames(everyNode);
+  checkObjectNames(everyNode, '--expect-every-node');
+  const exactlyOnce = stringList(values['expect-exactly-once']);
+  checkObjectNames(exactlyOnce, '--expect-exactly-once');
   const inventoryArgument = values.inventory;
   if (typeof inventoryArgument !== 'string' || inventoryArgument === '') {
     throw new UsageError('place needs --inventory FILE (the output of `kubectl get nodes -o yaml`)', COMMAND);
@@ -72,10 +76,16 @@ export async function placeCommand(args: readonly string[], io: CliIo): Promise<
   const objects = await readManifests(reader, positionals, 'manifest');
   const daemonSets = requireDaemonSets(objects, positionals);
 
-  // The report's findings name objects only; the CLI knows the files and documents they came from.
-  const report: PlacementReport = { ...evaluatePlacement(daemonSets, nodes), findings: duplicatesIn(objects) };
+  // The report's duplicates are among DaemonSets and name objects only; the CLI knows every
+  // object and the file and document it came from. Its other findings stand as they are.
+  const evaluated = evaluatePlacement(daemonSets, nodes);
+  const report = withFindings(evaluated, [
+    ...duplicatesIn(objects),
+    ...evaluated.findings.filter((finding) => finding.code !== 'DuplicateObject'),
+  ]);
   const failures = failedExpectations(report, {
     everyNode,
+    exactlyOnce,
     failOnErrors: values['fail-on-errors'] === true,
     failOnAdvisories: values['fail-on-advisories'] === true,
     failOnWarnings: values.strict === true,

@@ -39,6 +39,10 @@ Options:
                                30 nodes), always, never
   --expect-every-node NAME     Exit 1 unless DaemonSet NAME (name or namespace/name) runs a pod on
                                every node; repeatable
+  --expect-exactly-once FAMILY Exit 1 unless variant family FAMILY (name or namespace/name of the
+                               DaemonSets labelled everynode.io/family=name) runs at most one
+                               variant on each node, and one on every node if it has a variant
+                               named default; repeatable
   --fail-on-errors             Exit 1 when a DaemonSet has validation errors
   --fail-on-advisories         Exit 1 when a DaemonSet has advisories (pods that would not run)
   --strict                     Exit 1 on warnings too: unknown fields, non-integer Gt/Lt values,
@@ -51,6 +55,7 @@ Examples:
   kubectl get nodes -o yaml > nodes.yaml
   everynode place --inventory nodes.yaml dist/
   helm template ./chart | everynode place -i nodes.yaml --expect-every-node kube-system/fluent-bit -
+  everynode place -i nodes.yaml --expect-exactly-once observability/node-agent dist/
 
 Exit status: 0 evaluated and every expectation held; 1 an expectation failed (one line each on
 stderr); 2 bad input or usage; 70 an internal error; 74 stdout could not be written.

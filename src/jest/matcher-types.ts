@@ -2,7 +2,7 @@ import { ReasonCode } from '../placement';
 
 /**
  * The assertions `placementMatchers` adds to `expect`, on a `PlacementReport`. `daemonSet` is
- * `name`, or `namespace/name` when several namespaces hold that name.
+ * `name`, or `namespace/name` when several namespaces hold that name; so is `family`.
  *
  * They are merged into `jest.Matchers`, so importing `everynode/jest` anywhere in the compilation
  * types them (with `setupFilesAfterEnv: ['everynode/jest/setup']`, add
@@ -30,6 +30,13 @@ export interface PlacementMatchers<R> {
    * @example expect(report).toSkip('fluent-bit', 'win-1', 'NodeSelectorMismatch');
    */
   toSkip(daemonSet: string, node: string, reasonCode?: ReasonCode): R;
+  /**
+   * The variant family `family` (`name` or `namespace/name` of the DaemonSets labelled
+   * `everynode.io/family=name`) runs at most one variant on each node, and one on every node
+   * when it has a variant named `default`.
+   * @example expect(report).toRunExactlyOncePerNode('observability/node-agent');
+   */
+  toRunExactlyOncePerNode(family: string): R;
 }
 
 declare global {

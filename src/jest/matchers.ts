@@ -1,6 +1,10 @@
 import { DaemonSetPlacement, NodePlacement, PlacementReport, ReasonCode } from '../placement';
 import { daemonSetId, findDaemonSet, findPlacement, LookupError } from './find-daemon-set';
+import { familyId, findFamily } from './find-family';
 import { isPlacementReport } from './is-placement-report';
+import { FamilyCoverage, isExactlyOnce } from '../placement/family-coverage';
+import { andList, gapsOf, overlapsOf } from '../placement/family-findings';
+import { memberNames } from '../placement/variant-families';
 
 /**
  * The part of jest's matcher context (`this` in a matcher) these matchers use. Declared here
@@ -68,8 +72,8 @@ function describeReceived(value: unknown): string {
   return typeof constructorName === 'string' && constructorName !== 'Object' ? `an instance of ${constructorName}` : 'an object';
 }
 
-/** The report and the DaemonSet a matcher is about, or a matcher error. */
-function subjectOf(context: PlacementMatcherContext, hint: string, received: unknown, reference: unknown) {
+/** The report a matcher is about, or a matcher error. */
+function reportOf(context: PlacementMatcherContext, hint: string, received: unknown): PlacementReport {
   if (!isPlacementReport(received)) {
     throw matcherError(
       context,
@@ -79,7 +83,13 @@ function subjectOf(context: PlacementMatcherContext, hint: string, received: unk
       'Evaluate manifests with evaluatePlacement(manifests, nodes), or a cdk8s Chart or App with evaluateChart(chart, inventory).',
     );
   }
-  return { report: received, daemonSet: lookup(context, hint, () => findDaemonSet(received, reference)) };
+  return received;
+}
+
+/** The report and the DaemonSet a matcher is about, or a matcher error. */
+function subjectOf(context: PlacementMatcherContext, hint: string, received: unknown, reference: unknown) {
+  const report = reportOf(context, hint, received);
+  return { report, daemonSet: lookup(context, hint, () => findDaemonSet(report, reference)) };
 }
 
 function lookup<T>(context: PlacementMatcherContext, hint: string, find: () => T): T {
@@ -143,17 +153,42 @@ function describeAdvisories(daemonSet: DaemonSetPlacement, onNodes?: readonly st
   ];
 }
 
+/** `gpu: observability/node-agent-gpu, default: observability/node-agent`: which DaemonSet is which variant. */
+function describeVariants(coverage: FamilyCoverage): string {
+  const { family } = coverage;
+  const names = memberNames(family);
+  return `Variants: ${family.members.map((member, m) => `${names[m]}: ${family.namespace}/${member.name}`).join(', ')}`;
+}
+
+/** The nodes that run more than one variant, and those that run none, with the variants. */
+function describeCoverage(coverage: FamilyCoverage, report: PlacementReport, color: (text: string) => string): string[] {
+  const lines: string[] = [];
+  const overlaps = coverage.overlapNodes.length;
+  if (overlaps > 0) {
+    lines.push('', `More than one variant runs on ${ofNodes(overlaps, report)}:`);
+    lines.push(...overlapsOf(coverage, report.nodes, LISTED_NODES).map(({ node, variants }) => `  ${color(node)}: ${andList(variants)}`));
+    if (overlaps > LISTED_NODES) lines.push(`  ... and ${overlaps - LISTED_NODES} more`);
+  }
+  const gaps = coverage.gapNodes.length;
+  if (gaps > 0) {
+    lines.push('', `No variant runs on ${ofNodes(gaps, report)}, though the family has a default:`);
+    lines.push(...gapsOf(coverage, report.nodes, LISTED_NODES).map((node) => `  ${color(node)}`));
+    if (gaps > LISTED_NODES) lines.push(`  ... and ${gaps - LISTED_NODES} more`);
+  }
+  return lines;
+}
+
 function message(hint: string, ...lines: string[]): () => string {
   return () => [hint, '', ...lines].join('\n');
 }
 
 /**
- * The matchers of `everynode/jest`, for `expect.extend`. Each takes the DaemonSet as `name`, or
- * as `namespace/name` when several namespaces hold that name, and fails with a matcher error
- * (also under `.not`) when the report holds no such DaemonSet or node. A failure message also
- * lists the DaemonSet's advisories (`MixedOperatingSystems`, `InsufficientResource`, ...): the
- * matchers check where the controller creates pods, and an advisory says where such a pod would
- * still not run.
+ * The matchers of `everynode/jest`, for `expect.extend`. Each takes the DaemonSet (or variant
+ * family) as `name`, or as `namespace/name` when several namespaces hold that name, and fails with
+ * a matcher error (also under `.not`) when the report holds no such DaemonSet, family or node. A
+ * failure message about a DaemonSet also lists its advisories (`MixedOperatingSystems`,
+ * `InsufficientResource`, ...): the matchers check where the controller creates pods, and an
+ * advisory says where such a pod would still not run.
  *
  * @example
  * import { placementMatchers } from 'everynode/jest';
@@ -161,6 +196,7 @@ function message(hint: string, ...lines: string[]): () => string {
  *
  * expect(report).toRunOn('nvidia-device-plugin', ['gpu-1']);
  * expect(report).toSkip('logging/fluent-bit', 'win-1', 'NodeSelectorMismatch');
+ * expect(report).toRunExactlyOncePerNode('observability/node-agent');
  */
 export const placementMatchers = {
   /**
@@ -286,5 +322,35 @@ export const placementMatchers = {
       ? `DaemonSet ${id} skips ${placement.node}${forCode} (${verdictOf(placement)}). Its reasons:`
       : `DaemonSet ${id} skips ${placement.node} (${verdictOf(placement)}), but not for ${this.utils.EXPECTED_COLOR(reasonCode ?? '')}. Its reasons:`;
     return { pass, message: message(hint, summary, ...describeReasons(placement, '  ')) };
+  },
+
+  /**
+   * The variant family (the DaemonSets of one namespace labelled `everynode.io/family=family`,
+   * one per hardware variant) runs at most one variant on each node, and one on every node when
+   * it has a variant named `default`; a failure names each node that runs several variants, with
+   * the variants, and each node that runs none. A family without a default may leave nodes out
+   * (a GPU-only daemon). `family` is `name`, or `namespace/name` when several namespaces have a
+   * family of that name.
+   */
+  toRunExactlyOncePerNode(this: PlacementMatcherContext, received: unknown, family: string): PlacementMatcherResult {
+    const hint = hintOf(this, 'toRunExactlyOncePerNode', 'family');
+    const report = reportOf(this, hint, received);
+    const coverage = lookup(this, hint, () => findFamily(report, family));
+    const pass = isExactlyOnce(coverage);
+    const id = `Variant family ${familyId(coverage)}`;
+    if (pass) {
+      const summary = coverage.family.hasDefault
+        ? `${id} runs exactly one variant on every node (${ofNodes(report.nodes.length, report)}).`
+        : `${id} runs at most one variant on every node (it has no default variant, so it may leave nodes out).`;
+      return { pass, message: message(hint, summary, describeVariants(coverage)) };
+    }
+    return {
+      pass,
+      message: message(hint,
+        `${id} does not run exactly once per node.`,
+        describeVariants(coverage),
+        ...describeCoverage(coverage, report, this.utils.RECEIVED_COLOR),
+      ),
+    };
   },
 };

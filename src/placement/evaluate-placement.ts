@@ -7,6 +7,8 @@ import { nodeSpecificVerdicts, splitNodeSpecific } from './node-specific-split';
 import { NodeView, nodeView } from './node-view';
 import { shouldRunDaemonPod } from './predicates/should-run';
 import { PlacementReport } from './report';
+import { withFamilyCoverage } from './report-families';
+import { checkVariantFamilies } from './variant-family-check';
 import { VerdictTable } from './verdict-table';
 import { InputError, isKind, kubernetesObjects, nodeProblem } from '../input';
 import { duplicateObjectFindings } from '../validation';
@@ -52,7 +54,9 @@ function highCardinalityKeys(inventory: readonly NodeView[], views: readonly Dae
  * Says, for every DaemonSet in `manifests` and every node in `nodes`, whether the DaemonSet
  * controller runs a daemon pod there and why not — as `NodeShouldRunDaemonPod` decides — with
  * the rollout resolved as the controller resolves it and advisories for what the scheduler
- * would then leave Pending.
+ * would then leave Pending. `findings` adds what concerns several DaemonSets together: objects
+ * defined twice, and variant families (DaemonSets labelled `everynode.io/family`) that run two
+ * variants on a node, or, having a `default` variant, none.
  *
  * @param manifests parsed Kubernetes objects; DaemonSets are evaluated, other kinds ignored, `List`s unwrapped
  * @param nodes parsed v1 Node objects, a `List` / `NodeList` (`kubectl get nodes -o json`) or an array
@@ -91,9 +95,11 @@ export function evaluatePlacement(manifests: unknown, nodes: unknown): Placement
 
   const nodeNames = inventory.map((node) => node.name);
   const advisories = nodeAdvisories(views, tables, inventory, classOf, representatives.length);
-  return {
+  const families = checkVariantFamilies(daemonSets, tables, nodeNames);
+  const report: PlacementReport = {
     nodes: nodeNames,
     daemonSets: daemonSets.map((manifest, d) => daemonSetPlacement(manifest, views[d], tables[d], nodeNames, advisories[d])),
-    findings: duplicateObjectFindings(objects),
+    findings: [...duplicateObjectFindings(objects), ...families.findings],
   };
+  return withFamilyCoverage(report, families.coverages);
 }

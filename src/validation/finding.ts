@@ -2,8 +2,13 @@
  * What an app-wide finding is about.
  * - `DuplicateObject`: two objects with the same kind, namespace and name; `kubectl apply`
  *   applies the second over the first, so only one of them exists in the cluster.
+ * - `VariantOverlap`: DaemonSets of one variant family (the `everynode.io/family` label, in one
+ *   namespace) that the DaemonSet controller both runs on the same nodes: the node daemon runs
+ *   twice there.
+ * - `VariantGap`: a variant family with a `default` variant, meant to cover every node, that
+ *   runs on none of some nodes.
  */
-export type FindingCode = 'DuplicateObject';
+export type FindingCode = 'DuplicateObject' | 'VariantOverlap' | 'VariantGap';
 
 /**
  * A finding about several objects together, that belongs to no single one of them. An `error`
@@ -14,5 +19,10 @@ export interface Finding {
   readonly severity: 'error' | 'warning';
   /** The objects concerned, as `Kind namespace/name` (`Kind name` for cluster-scoped kinds). */
   readonly objects: readonly string[];
+  /**
+   * Every node the finding is about, in inventory order, when it is about nodes (the message
+   * names only the first few).
+   */
+  readonly nodes?: readonly string[];
   readonly message: string;
 }

@@ -20,7 +20,7 @@ describe('help and version', () => {
 
   test('the usage names the commands, the options and the exit statuses', () => {
     expect(MAIN_USAGE).toMatch(/^Usage: everynode <command> \[options\]/);
-    for (const option of ['--inventory', '--output', '--group-nodes', '--expect-every-node', '--fail-on-errors', '--fail-on-advisories']) {
+    for (const option of ['--inventory', '--output', '--group-nodes', '--expect-every-node', '--expect-exactly-once', '--fail-on-errors', '--fail-on-advisories']) {
       expect(PLACE_USAGE).toContain(option);
     }
     expect(VALIDATE_USAGE).toContain('--previous FILE');

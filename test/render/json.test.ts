@@ -39,6 +39,17 @@ describe('reportJsonChunks', () => {
     expectStringifiedBytes(evaluatePlacement([LINUX_ONLY, daemonSet('everywhere', { tolerations: [{ operator: 'Exists' }] })], nodes));
   });
 
+  test('writes variant family findings, with their nodes, as JSON.stringify does', () => {
+    const family = (name: string, variant: string, podSpec: Record<string, unknown>) => {
+      const manifest = daemonSet(`${name}-${variant}`, podSpec);
+      manifest.metadata.labels = { 'everynode.io/family': name, 'everynode.io/variant': variant };
+      return manifest;
+    };
+    const report = evaluatePlacement([family('agent', 'linux', {}), family('agent', 'default', LINUX_ONLY.spec.template.spec)], [node('a'), windows('w"1')]);
+    expect(report.findings.map((f) => f.code)).toEqual(['VariantOverlap']);
+    expectStringifiedBytes(report);
+  });
+
   test('an inventory without nodes gives empty placements', () => {
     expectStringifiedBytes(evaluatePlacement([LINUX_ONLY], []));
   });

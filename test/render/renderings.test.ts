@@ -1,4 +1,5 @@
 import { evaluatePlacement, node, NodeBuilder, PlacementReport, renderJson, renderMarkdown, renderTable } from '../../src';
+import { exclusiveFamily, NOT_WINDOWS, variant } from '../placement/family-fixtures';
 
 function daemonSet(name: string, podSpec: Record<string, unknown> = {}, namespace = 'kube-system') {
   const labels = { app: name };
@@ -15,6 +16,17 @@ function daemonSet(name: string, podSpec: Record<string, unknown> = {}, namespac
 
 const LINUX_ONLY = daemonSet('linux-agent', { nodeSelector: { 'kubernetes.io/os': 'linux' } });
 const EVERYWHERE = daemonSet('everywhere', { tolerations: [{ operator: 'Exists' }] });
+
+/** A family whose default runs beside the gpu variant on GPU nodes, and on no Windows node. */
+const BROKEN_FAMILY = [...exclusiveFamily().slice(0, 1), variant('node-agent', 'default', [NOT_WINDOWS])];
+const FAMILY_MESSAGES = [
+  'family node-agent (observability): 2 nodes run more than one variant: gpu-1 runs gpu and default, gpu-2 runs gpu and default',
+  'family node-agent (observability): 1 node runs none of its variants gpu and default, though it has a default: win-1',
+];
+
+function familyCluster(): NodeBuilder[] {
+  return [node('worker-1'), node('gpu-1').labels({ 'nvidia.com/gpu.present': 'true' }), node('gpu-2').labels({ 'nvidia.com/gpu.present': 'true' }), node('win-1').os('windows')];
+}
 
 function cluster(workers: number): NodeBuilder[] {
   return [
@@ -33,6 +45,7 @@ describe('renderJson', () => {
       return report;
     })()],
     ['a report without DaemonSets', evaluatePlacement([], cluster(1))],
+    ['a report with variant family findings, which list nodes', evaluatePlacement(BROKEN_FAMILY, familyCluster())],
   ])('writes exactly JSON.stringify(report) for %s', (_, report) => {
     expect(renderJson(report)).toBe(JSON.stringify(report));
     expect(JSON.parse(renderJson(report))).toEqual(JSON.parse(JSON.stringify(report)));
@@ -82,6 +95,12 @@ describe('renderTable', () => {
     expect(table).toContain('kube-system/broken: spec.template.spec.restartPolicy: Unsupported value: "Never": supported values: "Always"');
     expect(table).toContain('kube-system/greedy on small: InsufficientResource: daemon pods request 8 cpu, allocatable is 2 (kube-system/greedy)');
   });
+
+  test('lists errors across DaemonSets (variant families), one line each, before the warnings', () => {
+    const table = renderTable(evaluatePlacement([...BROKEN_FAMILY, LINUX_ONLY, LINUX_ONLY], familyCluster()));
+    expect(table).toContain(`\nErrors across DaemonSets (each is fine alone, not together):\n${FAMILY_MESSAGES.map((m) => `  error: ${m}\n`).join('')}\nWarnings`);
+    expect(renderTable(evaluatePlacement(exclusiveFamily(), familyCluster()))).not.toContain('Errors across DaemonSets');
+  });
 });
 
 describe('renderMarkdown', () => {
@@ -96,5 +115,11 @@ describe('renderMarkdown', () => {
     const piped = daemonSet('piped', { nodeSelector: { pool: 'a|b' } });
     const markdown = renderMarkdown(evaluatePlacement([piped], [node('n1')]));
     expect(markdown).toContain('nodeSelector pool=a\\|b not matched (absent)');
+  });
+
+  test('lists errors across DaemonSets (variant families)', () => {
+    const markdown = renderMarkdown(evaluatePlacement(BROKEN_FAMILY, familyCluster()));
+    expect(markdown).toContain(`\n**Errors across DaemonSets**\n\n${FAMILY_MESSAGES.map((m) => `- error: ${m}\n`).join('')}`);
+    expect(renderMarkdown(evaluatePlacement(exclusiveFamily(), familyCluster()))).not.toContain('Errors across DaemonSets');
   });
 });

@@ -34,6 +34,11 @@ export function renderMarkdown(report: PlacementReport, options: MatrixOptions =
     lines.push('', '**Validation errors**', '');
     errors.forEach((e) => lines.push(`- ${e}`));
   }
+  const appErrors = report.findings.filter((f) => f.severity === 'error');
+  if (appErrors.length > 0) {
+    lines.push('', '**Errors across DaemonSets**', '');
+    appErrors.forEach((f) => lines.push(`- error: ${cell(f.message)}`));
+  }
   const warnings = [
     ...report.daemonSets.flatMap((ds) => ds.warnings.map((w) => `\`${ds.namespace}/${ds.name}\`: ${cell(formatWarning(w))}`)),
     ...report.findings.filter((f) => f.severity === 'warning').map((f) => cell(f.message)),

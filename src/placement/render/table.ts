@@ -18,7 +18,7 @@ function pad(text: string, width: number): string {
 /**
  * The report as a terminal table: a legend of DaemonSets, a matrix of nodes (or groups of nodes
  * with the same verdicts) by DaemonSets with a mark per cell, the numbered reasons, then
- * advisories, validation errors and warnings.
+ * advisories, validation errors, errors across DaemonSets (variant families) and warnings.
  */
 export function renderTable(report: PlacementReport, options: TableOptions = {}): string {
   const matrix = placementMatrix(report, options);
@@ -71,6 +71,13 @@ export function renderTable(report: PlacementReport, options: TableOptions = {})
   if (errors.length > 0) {
     lines.push('', 'Validation errors (the API server would reject these DaemonSets):');
     errors.forEach((e) => lines.push(`  ${e}`));
+  }
+
+  // Each DaemonSet of a variant family that runs twice on a node passes every check of its own.
+  const appErrors = report.findings.filter((f) => f.severity === 'error');
+  if (appErrors.length > 0) {
+    lines.push('', 'Errors across DaemonSets (each is fine alone, not together):');
+    appErrors.forEach((f) => lines.push(`  error: ${f.message}`));
   }
 
   const warnings = [
