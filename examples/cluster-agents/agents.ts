@@ -4,14 +4,15 @@
  */
 import { Chart, ChartProps } from 'cdk8s';
 import { Construct } from 'constructs';
-import { DaemonVariants, MasterTolerant, NodeDaemon, NodeFilteredDaemon } from '../../src/cdk8s';
+import { DaemonServiceKind, DaemonVariants, MasterTolerant, NodeDaemon, NodeFilteredDaemon } from '../../src/cdk8s';
 import { GPU_DEVICE_PLUGIN, LOG_COLLECTOR, NODE_AGENT, NODE_EXPORTER, WINDOWS_EXPORTER } from '../agents';
 
 export class ClusterAgents extends Chart {
   constructor(scope: Construct, id: string, props: ChartProps = {}) {
     super(scope, id, props);
     new MasterTolerant(this, 'fluent-bit', LOG_COLLECTOR);
-    new NodeDaemon(this, 'node-exporter', NODE_EXPORTER);
+    // Prometheus on each node scrapes the exporter of its own node.
+    new NodeDaemon(this, 'node-exporter', NODE_EXPORTER).addService(DaemonServiceKind.NODE_LOCAL);
     new NodeFilteredDaemon(this, 'nvidia-device-plugin', GPU_DEVICE_PLUGIN);
     new NodeFilteredDaemon(this, 'windows-exporter', WINDOWS_EXPORTER);
     new DaemonVariants(this, 'node-agent', NODE_AGENT);

@@ -4,11 +4,11 @@
  * 'everynode/pulumi'; this example imports the sources so that its test runs without a build.
  * `pulumi up` in this folder deploys it to the cluster of the current kubeconfig.
  */
-import { DaemonVariants, MasterTolerant, NodeDaemon, NodeFilteredDaemon } from '../../src/pulumi';
+import { DaemonServiceKind, DaemonVariants, MasterTolerant, NodeDaemon, NodeFilteredDaemon } from '../../src/pulumi';
 import { GPU_DEVICE_PLUGIN, LOG_COLLECTOR, NODE_AGENT, NODE_EXPORTER, WINDOWS_EXPORTER } from '../agents';
 
 const logCollector = new MasterTolerant('fluent-bit', LOG_COLLECTOR);
-new NodeDaemon('node-exporter', NODE_EXPORTER);
+new NodeDaemon('node-exporter', NODE_EXPORTER).addService(DaemonServiceKind.NODE_LOCAL);
 new NodeFilteredDaemon('nvidia-device-plugin', GPU_DEVICE_PLUGIN);
 new NodeFilteredDaemon('windows-exporter', WINDOWS_EXPORTER);
 new DaemonVariants('node-agent', NODE_AGENT);

@@ -19,6 +19,7 @@ describe('examples/cluster-agents', () => {
     expect(manifests.map((m) => `${m.kind} ${m.metadata.namespace}/${m.metadata.name}`)).toEqual([
       'DaemonSet logging/fluent-bit',
       'DaemonSet monitoring/node-exporter',
+      'Service monitoring/node-exporter-local',
       'DaemonSet kube-system/nvidia-device-plugin',
       'DaemonSet monitoring/windows-exporter',
       'DaemonSet security/node-agent-gpu',
@@ -27,11 +28,19 @@ describe('examples/cluster-agents', () => {
     ]);
   });
 
-  test.each(manifests.map((m) => [m.metadata.name, m]))('%s passes the API server rules', (_, manifest) => {
+  const daemonSets = manifests.filter((m) => m.kind === 'DaemonSet');
+
+  test('the node exporter\'s node-local Service selects its pods, on its port', () => {
+    const service = manifests.find((m) => m.kind === 'Service')!;
+    const exporter = daemonSets.find((m) => m.metadata.name === 'node-exporter')!;
+    expect(service.spec).toEqual({ selector: exporter.spec.selector.matchLabels, internalTrafficPolicy: 'Local', ports: [{ port: 9100, targetPort: 9100, protocol: 'TCP' }] });
+  });
+
+  test.each(daemonSets.map((m) => [m.metadata.name, m]))('%s passes the API server rules', (_, manifest) => {
     expect(validateDaemonSet(manifest)).toEqual([]);
   });
 
-  test.each(manifests.map((m) => [m.metadata.name, m]))('%s passes the Kubernetes JSON schema', (_, manifest) => {
+  test.each(daemonSets.map((m) => [m.metadata.name, m]))('%s passes the Kubernetes JSON schema', (_, manifest) => {
     expect(() => new DaemonSet(manifest).validate()).not.toThrow();
   });
 
