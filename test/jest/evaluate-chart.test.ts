@@ -30,8 +30,12 @@ describe('evaluateChart', () => {
       'monitoring/node-exporter',
       'kube-system/nvidia-device-plugin',
       'monitoring/windows-exporter',
+      'security/node-agent-gpu',
+      'security/node-agent-windows',
+      'security/node-agent-default',
     ]);
     expect(report).toRunOn('nvidia-device-plugin', ['gpu-1']);
+    expect(report).toRunExactlyOncePerNode('security/node-agent');
   });
 
   test('evaluates every chart of an App, in the order cdk8s synthesizes them', () => {

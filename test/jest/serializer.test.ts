@@ -46,6 +46,9 @@ describe('placementSerializer on examples/cluster-agents with examples/inventory
       'monitoring/node-exporter',
       'kube-system/nvidia-device-plugin',
       'monitoring/windows-exporter',
+      'security/node-agent-gpu',
+      'security/node-agent-windows',
+      'security/node-agent-default',
     ]);
   });
 
