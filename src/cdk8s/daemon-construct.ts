@@ -1,7 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { DaemonSetManifest } from '../daemon';
-import { daemonServiceManifest, DaemonServiceKind, DaemonServiceOptions, nodeIpEndpoint, NodeIpEndpoint, ServiceTarget, serviceTargetOf } from '../services';
+import { daemonServiceManifest, DaemonServiceKind, DaemonServiceOptions, nodeIpEndpoint, NodeIpEndpoint, serviceTargetOf } from '../services';
 import { ChartMetadata, chartMetadataOf } from './chart-metadata';
 import { DaemonSetObject } from './daemon-set-object';
 import { synthFindings, watchApp } from './synth-check';
@@ -31,7 +31,8 @@ export abstract class DaemonConstruct extends Construct {
   /** The labels of `spec.selector.matchLabels`, for Services or NetworkPolicies that select the pods. */
   readonly selectorLabels: Record<string, string>;
   private readonly owner: string;
-  private readonly serviceTarget: ServiceTarget;
+  /** The DaemonSet as built, read only when a Service or an endpoint is asked for. */
+  private readonly manifest: DaemonSetManifest;
 
   /** @internal the daemon kinds are the subclasses; users construct those */
   protected constructor(scope: Construct, id: string, kind: string, build: ManifestBuilder) {
@@ -39,7 +40,7 @@ export abstract class DaemonConstruct extends Construct {
     const owner = `${kind} '${this.node.path}'`;
     const manifest = build(owner, id, chartMetadataOf(this));
     this.owner = owner;
-    this.serviceTarget = serviceTargetOf(manifest);
+    this.manifest = manifest;
     const object = new DaemonSetObject(this, 'Resource', manifest);
     this.apiObject = object;
     this.name = object.name;
@@ -65,7 +66,7 @@ export abstract class DaemonConstruct extends Construct {
    * @throws DaemonPropsError naming the construct and the option when a port matches no container port
    */
   addService(kind: DaemonServiceKind, options: DaemonServiceOptions = {}): ApiObject {
-    const manifest = daemonServiceManifest(this.owner, this.serviceTarget, kind, options);
+    const manifest = daemonServiceManifest(this.owner, serviceTargetOf(this.manifest), kind, options);
     return new ApiObject(this, `Service-${manifest.metadata!.name}`, manifest);
   }
 
@@ -77,6 +78,6 @@ export abstract class DaemonConstruct extends Construct {
    * @throws DaemonPropsError naming the construct when the daemon has no such host port
    */
   nodeIpEndpoint(hostPort?: number, envName?: string): NodeIpEndpoint {
-    return nodeIpEndpoint(this.owner, this.serviceTarget, hostPort, envName);
+    return nodeIpEndpoint(this.owner, serviceTargetOf(this.manifest), hostPort, envName);
   }
 }

@@ -3,8 +3,8 @@ import { Construct } from 'constructs';
 import { chartMetadataOf, withChartMetadata } from './chart-metadata';
 import { DaemonConstruct } from './daemon-construct';
 import { DaemonSetManifest, withOwnProps } from '../daemon';
-import { daemonServiceManifest, DaemonServiceKind, DaemonServiceOptions, ServiceTarget } from '../services';
-import { DaemonVariantsProps, FAMILY_LABEL, familyServiceTarget, variantFamilyManifests } from '../variants';
+import { daemonServiceManifest, DaemonServiceKind, DaemonServiceOptions } from '../services';
+import { DaemonVariantsProps, FAMILY_LABEL, familyServiceTarget, VariantManifest, variantFamilyManifests } from '../variants';
 
 /** One variant's DaemonSet, built with its siblings by the family. */
 class VariantDaemon extends DaemonConstruct {
@@ -50,7 +50,7 @@ export class DaemonVariants extends Construct {
   /** One DaemonSet construct per variant, in order of precedence, the default last. */
   readonly variants: DaemonConstruct[];
   private readonly owner: string;
-  private readonly serviceTarget: ServiceTarget;
+  private readonly built: readonly VariantManifest[];
 
   constructor(scope: Construct, id: string, props: DaemonVariantsProps) {
     super(scope, id);
@@ -60,7 +60,7 @@ export class DaemonVariants extends Construct {
     this.familyLabels = { [FAMILY_LABEL]: this.name };
     this.variants = built.map(({ variant, manifest }) => new VariantDaemon(this, variant, manifest));
     this.owner = owner;
-    this.serviceTarget = familyServiceTarget(this.name, built);
+    this.built = built;
   }
 
   /**
@@ -72,7 +72,7 @@ export class DaemonVariants extends Construct {
    * @throws DaemonPropsError naming the construct and the option when a port is not declared by every variant
    */
   addService(kind: DaemonServiceKind, options: DaemonServiceOptions = {}): ApiObject {
-    const manifest = daemonServiceManifest(this.owner, this.serviceTarget, kind, options);
+    const manifest = daemonServiceManifest(this.owner, familyServiceTarget(this.name, this.built), kind, options);
     return new ApiObject(this, `Service-${manifest.metadata!.name}`, manifest);
   }
 }
