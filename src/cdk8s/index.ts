@@ -1,6 +1,8 @@
 /**
  * cdk8s constructs for node agents: `NodeDaemon`, `MasterTolerant` and `NodeFilteredDaemon`, each
- * one apps/v1 DaemonSet that the API server accepts, and the value classes their props take.
+ * one apps/v1 DaemonSet that the API server accepts, `DaemonVariants`, a family of them that runs
+ * exactly once per node, and the value classes their props take. Each can add the Services that
+ * reach its pods (`addService`).
  * Checking manifests and evaluating placement are in the core entry, `everynode`; jest tooling in
  * `everynode/jest`.
  *

@@ -1,6 +1,7 @@
 /**
  * Pulumi components for node agents: `NodeDaemon`, `MasterTolerant` and `NodeFilteredDaemon`, each
- * a `pulumi.ComponentResource` around one `k8s.apps.v1.DaemonSet`. They take the props of the
+ * a `pulumi.ComponentResource` around one `k8s.apps.v1.DaemonSet`, and `DaemonVariants`, a family of
+ * DaemonSets that runs exactly once per node. They take the props of the
  * cdk8s constructs (with `image` and `namespace` as Pulumi inputs), build the same DaemonSet with
  * the same model, and throw a `DaemonPropsError` at construction when the API server would reject
  * it. `evaluatePulumiProgram` evaluates where a program's DaemonSets land, for the matchers and
