@@ -28,15 +28,20 @@ interface PlannedVariant {
   readonly nodes: NodeFilter;
 }
 
-function overrideProblems(overrides: object, prop: string, allowed: ReadonlySet<string>): PropProblem[] {
+/** `variant 'gpu'`, as messages name a variant. */
+function variantWords(name: unknown): string {
+  return typeof name === 'string' && name !== '' ? `variant '${name}'` : 'this variant';
+}
+
+function overrideProblems(overrides: object, prop: string, allowed: ReadonlySet<string>, who: string): PropProblem[] {
   return Object.keys(overrides)
     .filter((key) => !allowed.has(key) && (overrides as Record<string, unknown>)[key] !== undefined)
     .map((key) => ({
       field: `${prop}.${key}`,
       message:
         key === 'selectorLabels' || key === 'podLabels'
-          ? `a variant keeps the family's selector labels and adds ${VARIANT_LABEL}, which keeps the variants' selectors disjoint and unchanged when variants come and go: set ${key} on the family`
-          : `is not something a variant changes (it changes ${OVERRIDES.join(', ')}): set ${key} on the family`,
+          ? `${who} cannot set ${key}: a variant keeps the family's selector labels and adds ${VARIANT_LABEL}, which keeps the variants' selectors disjoint and unchanged when variants come and go; set ${key} on the family`
+          : `${who} cannot change ${key} (a variant changes ${OVERRIDES.join(', ')}): set ${key} on the family`,
     }));
 }
 
@@ -65,11 +70,13 @@ function variantProblems(props: DaemonVariantsProps): PropProblem[] {
     } else if (i < variants.length - 1 || props.defaultVariant) {
       // Later variants, and the default, run only where this one does not.
       const problem = variant.nodes._negationProblem();
-      if (problem) problems.push({ field: `${prop}.nodes`, message: `${variant.nodes} cannot be kept from later variants' nodes: ${problem}` });
+      if (problem) {
+        problems.push({ field: `${prop}.nodes`, message: `${variantWords(name)} selects ${variant.nodes}, which cannot be kept from later variants' nodes: ${problem}` });
+      }
     }
-    if (variant) problems.push(...overrideProblems(variant, prop, VARIANT_KEYS));
+    if (variant) problems.push(...overrideProblems(variant, prop, VARIANT_KEYS, variantWords(name)));
   });
-  if (props.defaultVariant) problems.push(...overrideProblems(props.defaultVariant, 'defaultVariant', DEFAULT_KEYS));
+  if (props.defaultVariant) problems.push(...overrideProblems(props.defaultVariant, 'defaultVariant', DEFAULT_KEYS, 'the default variant'));
   for (const [prop, labels] of [['selectorLabels', props.selectorLabels], ['podLabels', props.podLabels]] as const) {
     for (const key of [FAMILY_LABEL, VARIANT_LABEL]) {
       if (labels && key in labels) {

@@ -85,6 +85,6 @@ test('bad props throw at construction, naming the component, the variant and the
     /^DaemonVariants 'agent-bad' variant 'windows': variants\[1\]\.image: must not have leading or trailing whitespace/,
   );
   expect(propsErrorMessage(() => new DaemonVariants('agent-gt', { ...AGENT, variants: [{ name: 'new', nodes: NodeFilter.labelGreaterThan('gen', 4) }] }))).toMatch(
-    /^DaemonVariants 'agent-gt': variants\[0\]\.nodes: NodeFilter\.labelGreaterThan\('gen', 4\) cannot be kept from later variants' nodes/,
+    /^DaemonVariants 'agent-gt': variants\[0\]\.nodes: variant 'new' selects NodeFilter\.labelGreaterThan\('gen', 4\), which cannot be kept from later variants' nodes/,
   );
 });

@@ -149,7 +149,9 @@ describe('bad props name the construct, the variant and the prop', () => {
 
   test('a filter that node affinity cannot negate, where later variants must exclude it', () => {
     const message = propsErrorMessage(family({ variants: [{ name: 'new-hardware', nodes: NodeFilter.labelGreaterThan('hardware.example.com/generation', 4) }] }));
-    expect(message).toMatch(/^DaemonVariants 'agents\/node-agent': variants\[0\]\.nodes: NodeFilter\.labelGreaterThan\('hardware\.example\.com\/generation', 4\) cannot be kept from later variants' nodes: .*Gt/);
+    expect(message).toMatch(
+      /^DaemonVariants 'agents\/node-agent': variants\[0\]\.nodes: variant 'new-hardware' selects NodeFilter\.labelGreaterThan\('hardware\.example\.com\/generation', 4\), which cannot be kept from later variants' nodes: .*Gt/,
+    );
   });
 
   test('the same filter is fine where nothing has to exclude it: the last variant of a family without a default', () => {
@@ -159,7 +161,7 @@ describe('bad props name the construct, the variant and the prop', () => {
 
   test('node names, which node affinity cannot negate exactly', () => {
     expect(propsErrorMessage(family({ variants: [{ name: 'canary', nodes: NodeFilter.named('worker-1') }] }))).toMatch(
-      /variants\[0\]\.nodes: NodeFilter\.named\('worker-1'\) cannot be kept from later variants' nodes: it selects nodes by name/,
+      /variants\[0\]\.nodes: variant 'canary' selects NodeFilter\.named\('worker-1'\), which cannot be kept from later variants' nodes: it selects nodes by name/,
     );
   });
 
@@ -172,8 +174,10 @@ describe('bad props name the construct, the variant and the prop', () => {
   test('a variant that sets the selector, or anything a variant does not change', () => {
     const variant = { name: 'gpu', nodes: NodeFilter.gpu(), selectorLabels: { app: 'gpu-agent' }, hostNetwork: true } as never;
     const message = propsErrorMessage(family({ variants: [variant] }));
-    expect(message).toContain('variants[0].selectorLabels: a variant keeps the family\'s selector labels and adds everynode.io/variant');
-    expect(message).toContain('variants[0].hostNetwork: is not something a variant changes (it changes image, args, env, resources, tolerations, hostPaths): set hostNetwork on the family');
+    expect(message).toContain('variants[0].selectorLabels: variant \'gpu\' cannot set selectorLabels: a variant keeps the family\'s selector labels and adds everynode.io/variant');
+    expect(message).toContain(
+      'variants[0].hostNetwork: variant \'gpu\' cannot change hostNetwork (a variant changes image, args, env, resources, tolerations, hostPaths): set hostNetwork on the family',
+    );
   });
 
   test('family labels in the family\'s own selector or pod labels', () => {
