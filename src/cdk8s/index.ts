@@ -17,4 +17,5 @@ export { DaemonVariants } from './daemon-variants';
 export { MasterTolerant, MasterTolerantProps } from './master-tolerant';
 export { NodeDaemon, NodeDaemonProps } from './node-daemon';
 export { NodeFilteredDaemon } from './node-filtered-daemon';
+export { StaticPod } from './static-pod';
 export { WARNING_METADATA_TYPE } from './warnings';

@@ -14,3 +14,5 @@ export { ControlPlaneTolerationOptions, TaintEffect, Toleration, TolerationOptio
 export { DaemonVariant, DaemonVariantsProps, VariantOverrides } from '../variants/variant-props';
 export { DaemonServiceKind, DaemonServiceOptions, DaemonServicePort } from '../services/daemon-service';
 export { NodeIpEndpoint } from '../services/node-ip-endpoint';
+export { StaticPodProps } from '../static-pods/static-pod-props';
+export { StaticPodFile, StaticPodManifest } from '../static-pods/static-pod-manifest';

@@ -39,3 +39,4 @@ export { evaluatePulumiProgram } from './evaluate-pulumi-program';
 export { MasterTolerant } from './master-tolerant';
 export { NodeDaemon } from './node-daemon';
 export { NodeFilteredDaemon } from './node-filtered-daemon';
+export { StaticPod } from './static-pod';

@@ -52,7 +52,7 @@ test('everynode/cdk8s: the constructs and what their props take, not the core', 
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const cdk8s = require('../../src/cdk8s');
   expect(Object.keys(cdk8s).sort()).toEqual(
-    [...VALUE_CLASSES, 'DaemonConstruct', 'DaemonVariants', 'MasterTolerant', 'NodeDaemon', 'NodeFilteredDaemon', 'WARNING_METADATA_TYPE'].sort(),
+    [...VALUE_CLASSES, 'DaemonConstruct', 'DaemonVariants', 'MasterTolerant', 'NodeDaemon', 'NodeFilteredDaemon', 'StaticPod', 'WARNING_METADATA_TYPE'].sort(),
   );
 });
 
@@ -60,7 +60,7 @@ test('everynode/pulumi: the components, what their args take, and the program ev
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const pulumi = require('../../src/pulumi');
   expect(Object.keys(pulumi).sort()).toEqual(
-    [...VALUE_CLASSES, 'DaemonComponent', 'DaemonVariants', 'MasterTolerant', 'NodeDaemon', 'NodeFilteredDaemon', 'evaluatePulumiProgram'].sort(),
+    [...VALUE_CLASSES, 'DaemonComponent', 'DaemonVariants', 'MasterTolerant', 'NodeDaemon', 'NodeFilteredDaemon', 'StaticPod', 'evaluatePulumiProgram'].sort(),
   );
 });
 
