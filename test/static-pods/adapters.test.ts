@@ -82,7 +82,8 @@ describe('the Pulumi StaticPod', () => {
     expect(harness.registrations.filter((r) => r.parent === urn)).toEqual([]);
     const outputs = harness.registeredOutputs(urn) as { files: Array<{ node: string; nodePath: string; mirrorPodName: string; manifest: unknown }> };
     const construct = new cdk8s.StaticPod(Testing.chart(), 'boot-agent', BOOT_AGENT);
-    expect(outputs.files).toEqual(construct.files.map(({ node, nodePath, mirrorPodName, manifest }) => ({ node, nodePath, mirrorPodName, manifest })));
+    const expected = construct.files.map(({ node, nodePath, mirrorPodName, manifest }) => ({ node, nodePath, mirrorPodName, manifest }));
+    expect(outputs.files).toEqual(expected);
   });
 
   test('bad props throw before anything is registered, naming the component', () => {
