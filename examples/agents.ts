@@ -4,7 +4,7 @@
  * has one props vocabulary for both. In your own project import from 'everynode'; the examples
  * import the sources so that they run without a build.
  */
-import { DaemonProps, DaemonVariantsProps, NodeFilter, NodeFilteredDaemonProps, PodCount, PriorityClass, Rollout, TaintEffect, Toleration } from '../src';
+import { DaemonProps, DaemonVariantsProps, NodeFilter, StaticPodProps, NodeFilteredDaemonProps, PodCount, PriorityClass, Rollout, TaintEffect, Toleration } from '../src';
 
 /**
  * Logs of every Linux node, control plane and GPU pool included: a gap in logs is a gap in the
@@ -85,4 +85,17 @@ export const NODE_AGENT: DaemonVariantsProps = {
     { name: 'windows', nodes: NodeFilter.windows(), image: 'registry.example.com/node-agent:2.1.0-windows' },
   ],
   defaultVariant: {},
+};
+
+/**
+ * A bootstrap agent that must run before the control plane does, on the control-plane node: a
+ * static pod, which the kubelet starts from /etc/kubernetes/manifests. Its configuration comes from
+ * the node, since a mirror pod may reference no Secret or ConfigMap.
+ */
+export const BOOT_AGENT: StaticPodProps = {
+  nodes: ['cp-1'],
+  image: 'registry.example.com/boot-agent:1.0',
+  hostNetwork: true,
+  hostPaths: { '/etc/kubernetes/boot-agent': { mountPath: '/config', readOnly: true } },
+  resources: { requests: { cpu: '10m', memory: '32Mi' } },
 };

@@ -4,8 +4,8 @@
  */
 import { Chart, ChartProps } from 'cdk8s';
 import { Construct } from 'constructs';
-import { DaemonServiceKind, DaemonVariants, MasterTolerant, NodeDaemon, NodeFilteredDaemon } from '../../src/cdk8s';
-import { GPU_DEVICE_PLUGIN, LOG_COLLECTOR, NODE_AGENT, NODE_EXPORTER, WINDOWS_EXPORTER } from '../agents';
+import { DaemonServiceKind, DaemonVariants, MasterTolerant, NodeDaemon, NodeFilteredDaemon, StaticPod } from '../../src/cdk8s';
+import { BOOT_AGENT, GPU_DEVICE_PLUGIN, LOG_COLLECTOR, NODE_AGENT, NODE_EXPORTER, WINDOWS_EXPORTER } from '../agents';
 
 export class ClusterAgents extends Chart {
   constructor(scope: Construct, id: string, props: ChartProps = {}) {
@@ -16,5 +16,7 @@ export class ClusterAgents extends Chart {
     new NodeFilteredDaemon(this, 'nvidia-device-plugin', GPU_DEVICE_PLUGIN);
     new NodeFilteredDaemon(this, 'windows-exporter', WINDOWS_EXPORTER);
     new DaemonVariants(this, 'node-agent', NODE_AGENT);
+    // Not applied with the rest: `StaticPod.writeAll` writes it for the control-plane node.
+    new StaticPod(this, 'boot-agent', BOOT_AGENT);
   }
 }

@@ -6,11 +6,14 @@ import * as path from 'path';
 import { App } from 'cdk8s';
 import { ClusterAgents } from './agents';
 import { evaluatePlacement, loadInventory, renderTable } from '../../src';
+import { StaticPod } from '../../src/cdk8s';
 
 const app = new App({ outdir: path.join(__dirname, 'dist') });
 const agents = new ClusterAgents(app, 'cluster-agents');
 app.synth();
-console.log(`Wrote ${path.relative(process.cwd(), path.join(app.outdir, 'cluster-agents.k8s.yaml'))}\n`);
+console.log(`Wrote ${path.relative(process.cwd(), path.join(app.outdir, 'cluster-agents.k8s.yaml'))}`);
+for (const file of StaticPod.writeAll(app)) console.log(`Wrote ${path.relative(process.cwd(), file)} (a static pod: copy it to the node's /etc/kubernetes/manifests)`);
+console.log('');
 
 const inventory = path.join(__dirname, '..', 'inventory.yaml');
 console.log(`Placement on ${path.relative(process.cwd(), inventory)}:\n`);

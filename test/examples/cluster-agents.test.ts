@@ -3,6 +3,7 @@ import { App, Testing } from 'cdk8s';
 import { DaemonSet } from 'kubernetes-models/apps/v1/DaemonSet';
 import { ClusterAgents } from '../../examples/cluster-agents/agents';
 import { evaluatePlacement, loadInventory, renderTable, validateDaemonSet } from '../../src';
+import { StaticPod } from '../../src/cdk8s';
 
 const INVENTORY = path.join(__dirname, '..', '..', 'examples', 'inventory.yaml');
 
@@ -42,6 +43,15 @@ describe('examples/cluster-agents', () => {
 
   test.each(daemonSets.map((m) => [m.metadata.name, m]))('%s passes the Kubernetes JSON schema', (_, manifest) => {
     expect(() => new DaemonSet(manifest).validate()).not.toThrow();
+  });
+
+  test('the boot agent is a static pod for the control-plane node, outside the applied manifests', () => {
+    const chart = new ClusterAgents(Testing.app() as App, 'cluster-agents');
+    const bootAgent = chart.node.findAll().find((c): c is StaticPod => c instanceof StaticPod)!;
+    expect(bootAgent.files.map((f) => [f.path, f.nodePath, f.mirrorPodName])).toEqual([
+      ['cp-1/boot-agent.yaml', '/etc/kubernetes/manifests/boot-agent.yaml', 'boot-agent-cp-1'],
+    ]);
+    expect(manifests.some((m) => m.metadata.name === 'boot-agent')).toBe(false);
   });
 
   test('the schema check can fail', () => {
