@@ -3,8 +3,8 @@ import * as pulumi from '@pulumi/pulumi';
 import { DEFAULT_NAMESPACE } from '../input';
 import { DaemonServiceKind, DaemonServiceOptions, nodeIpEndpoint, NodeIpEndpoint, serviceTargetOf } from '../services';
 import { DaemonArgs } from './daemon-args';
+import { daemonServiceResource } from './daemon-service-resource';
 import { DaemonSetInputs, daemonSetInputs, ManifestBuilder } from './daemon-set-inputs';
-import { serviceArgs } from './service-args';
 import { WarningLog } from './warning-log';
 
 /**
@@ -77,7 +77,7 @@ export abstract class DaemonComponent extends pulumi.ComponentResource {
    * @throws DaemonPropsError naming the component and the option when a port matches no container port
    */
   addService(kind: DaemonServiceKind, options: DaemonServiceOptions = {}): k8s.core.v1.Service {
-    return serviceArgs(this, this.daemonOwner, serviceTargetOf(this.daemonInputs.manifest), kind, options, this.daemonArgs.namespace);
+    return daemonServiceResource(this, this.daemonOwner, serviceTargetOf(this.daemonInputs.manifest), kind, options, this.daemonArgs.namespace);
   }
 
   /**

@@ -8,7 +8,7 @@ import { DEFAULT_NAMESPACE } from '../input';
 import { DaemonServiceKind, DaemonServiceOptions } from '../services';
 import type { ValidationWarning } from '../validation';
 import { DaemonVariantsProps, DEFAULT_VARIANT, FAMILY_LABEL, familyServiceTarget, variantFamilyManifests } from '../variants';
-import { serviceArgs } from './service-args';
+import { daemonServiceResource } from './daemon-service-resource';
 
 /**
  * Args of a Pulumi `DaemonVariants`: `DaemonVariantsProps`, with the family's `image` and
@@ -94,6 +94,6 @@ export class DaemonVariants extends pulumi.ComponentResource {
   addService(kind: DaemonServiceKind, options: DaemonServiceOptions = {}): k8s.core.v1.Service {
     const variants = this.variantNames.map((variant, k) => ({ variant, manifest: this.manifests[k] }));
     const target = familyServiceTarget(this.familyLabels[FAMILY_LABEL], variants);
-    return serviceArgs(this, this.familyOwner, target, kind, options, this.familyArgs.namespace);
+    return daemonServiceResource(this, this.familyOwner, target, kind, options, this.familyArgs.namespace);
   }
 }

@@ -8,7 +8,7 @@ import { daemonServiceManifest, DaemonServiceKind, DaemonServiceOptions, Service
  * as a stand-in).
  * @throws DaemonPropsError naming `owner` and the option when a port matches no container port
  */
-export function serviceArgs(
+export function daemonServiceResource(
   parent: pulumi.Resource,
   owner: string,
   target: ServiceTarget,
