@@ -4,6 +4,7 @@ import { labelSelectorMatches, validateLabelSelector } from './label-selector';
 import { validateObjectMeta } from './object-meta';
 import { validatePodTemplate } from './pod-template';
 import { validateUpdateStrategy } from './update-strategy';
+import { canonicalJson } from '../json/canonical-json';
 import { JsonObject, listAt, numberAt, objectAt } from '../json/shape';
 
 function validateNonNegative(value: unknown, path: FieldPath): FieldError[] {
@@ -55,24 +56,6 @@ function validateSpec(spec: JsonObject, path: FieldPath): FieldError[] {
  */
 function sameSelector(a: unknown, b: unknown): boolean {
   return canonicalJson(a) === canonicalJson(b);
-}
-
-function isEmpty(value: unknown): boolean {
-  if (value === undefined || value === null || value === '') return true;
-  if (Array.isArray(value)) return value.length === 0;
-  const object = objectAt(value);
-  return object !== undefined && Object.keys(object).every((k) => isEmpty(object[k]));
-}
-
-function canonicalJson(value: unknown): string {
-  if (isEmpty(value)) return 'null';
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const object = objectAt(value);
-  if (object) {
-    const keys = Object.keys(object).filter((k) => !isEmpty(object[k])).sort();
-    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(object[k])}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
 }
 
 /**
