@@ -1,6 +1,7 @@
 import { nodeAdvisories } from './advisories';
 import { daemonSetPlacement } from './daemon-set-placement';
-import { DaemonSetView, daemonSetView } from './daemon-set-view';
+import { daemonSetView } from './daemon-set-view';
+import { labelCardinality } from './label-cardinality';
 import { LabelColumns } from './label-columns';
 import { classGroups, nodeClasses } from './node-classes';
 import { nodeSpecificVerdicts, splitNodeSpecific } from './node-specific-split';
@@ -8,9 +9,11 @@ import { NodeView, nodeView } from './node-view';
 import { shouldRunDaemonPod } from './predicates/should-run';
 import { PlacementReport } from './report';
 import { withFamilyCoverage } from './report-families';
+import { staticPodPlacements } from './static-pod-placement';
 import { checkVariantFamilies } from './variant-family-check';
 import { VerdictTable } from './verdict-table';
 import { InputError, isKind, kubernetesObjects, nodeProblem } from '../input';
+import { isStaticPodObject } from '../static-pods/static-pod-marker';
 import { duplicateObjectFindings } from '../validation';
 
 /**
@@ -27,27 +30,6 @@ export function nodeViewsOf(nodes: unknown): NodeView[] {
     views.push(nodeView(object));
   }
   return views;
-}
-
-const CARDINALITY_SAMPLE = 1024;
-const CARDINALITY_LIMIT = 64;
-
-/**
- * Label keys with so many distinct values that classing nodes by them would give nearly every
- * node a class of its own (`kubernetes.io/hostname`). Only decides how verdicts are computed,
- * never what they are, so a sample of the nodes is enough.
- */
-function highCardinalityKeys(inventory: readonly NodeView[], views: readonly DaemonSetView[]): Set<string> {
-  const keys = new Set<string>();
-  views.forEach((view) => view.labelKeys.forEach((key) => keys.add(key)));
-  const stride = Math.max(1, Math.floor(inventory.length / CARDINALITY_SAMPLE));
-  const high = new Set<string>();
-  for (const key of keys) {
-    const values = new Set<string | undefined>();
-    for (let i = 0; i < inventory.length && values.size <= CARDINALITY_LIMIT; i += stride) values.add(inventory[i].labels.get(key));
-    if (values.size > CARDINALITY_LIMIT) high.add(key);
-  }
-  return high;
 }
 
 /**
@@ -71,16 +53,19 @@ export function evaluatePlacement(manifests: unknown, nodes: unknown): Placement
   // Verdicts are computed once per class of nodes that no DaemonSet can tell apart. A DaemonSet
   // that selects on the node's name, or on a label nearly every node has its own value of
   // (kubernetes.io/hostname), has those requirements checked node by node on top.
-  const highCardinality = highCardinalityKeys(inventory, views);
-  const perNode = views.map((view) => view.dependsOnNodeName || [...view.labelKeys].some((key) => highCardinality.has(key)));
-  const splits = views.map((view, d) => (perNode[d] ? splitNodeSpecific(view, highCardinality) : undefined));
+  const selectedKeys = new Set<string>();
+  views.forEach((view) => view.labelKeys.forEach((key) => selectedKeys.add(key)));
+  const cardinality = labelCardinality(inventory, selectedKeys);
+  const perNode = views.map((view) => view.dependsOnNodeName || [...view.labelKeys].some((key) => cardinality.high.has(key)));
+  const splits = views.map((view, d) => (perNode[d] ? splitNodeSpecific(view, cardinality.high) : undefined));
   const classKeys = new Set<string>();
   views.forEach((view, d) => (splits[d]?.general ?? view).labelKeys.forEach((key) => classKeys.add(key)));
   const sortedClassKeys = [...classKeys].sort();
   const classes = nodeClasses(inventory, sortedClassKeys);
   const { classOf, representatives } = classes;
   const keyIndex = new Map(sortedClassKeys.map((key, k) => [key, k]));
-  const columns = new LabelColumns(inventory);
+  const specificKeys = new Set(splits.flatMap((split) => split?.specificKeys ?? []));
+  const columns = new LabelColumns(inventory, [...specificKeys], cardinality.unique);
 
   const tables: VerdictTable[] = views.map((view, d) => {
     const split = splits[d];
@@ -96,10 +81,15 @@ export function evaluatePlacement(manifests: unknown, nodes: unknown): Placement
   const nodeNames = inventory.map((node) => node.name);
   const advisories = nodeAdvisories(views, tables, inventory, classOf, representatives.length);
   const families = checkVariantFamilies(daemonSets, tables, nodeNames);
+  const staticPods = staticPodPlacements(objects, nodeNames);
   const report: PlacementReport = {
     nodes: nodeNames,
-    daemonSets: daemonSets.map((manifest, d) => daemonSetPlacement(manifest, views[d], tables[d], nodeNames, advisories[d])),
-    findings: [...duplicateObjectFindings(objects), ...families.findings],
+    daemonSets: [
+      ...daemonSets.map((manifest, d) => daemonSetPlacement(manifest, views[d], tables[d], nodeNames, advisories[d])),
+      ...staticPods.entries,
+    ],
+    // One static pod is one file per node, each the same Pod: no duplicate for kubectl apply.
+    findings: [...duplicateObjectFindings(objects.filter((object) => !isStaticPodObject(object))), ...families.findings, ...staticPods.findings],
   };
   return withFamilyCoverage(report, families.coverages);
 }

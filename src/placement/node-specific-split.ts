@@ -5,6 +5,7 @@ import { NodeVerdict } from './node-verdict';
 import { NodeView } from './node-view';
 import { fieldRequirementMatches, NodeSelectorTerm } from './predicates/required-node-affinity';
 import { shouldRunDaemonPod, Verdict } from './predicates/should-run';
+import { SingleSlot, SlotPerCombination, SlotPerValue, UNSHARED, VerdictSlots } from './verdict-slots';
 
 /**
  * A DaemonSet whose verdict depends on each node's identity — a template nodeName, a
@@ -128,19 +129,20 @@ function recordingReads(node: NodeView, read: Set<string>): NodeView {
 interface ReadSet {
   /** The class keys read (indices into the keys the classes were built on). */
   readonly general: readonly number[];
-  /** The failing label checks read: those whose values the reasons print. */
-  readonly specific: readonly number[];
-  /** Interns the taints and values, one position at a time, as a number. */
+  /** Interns the taints and the values of `general`, one position at a time, as a number. */
   readonly ids: ReadonlyArray<Interner<number>>;
-  readonly verdicts: Map<number, Verdict>;
+  /** The shared verdicts of the nodes of each combination of those taints and values. */
+  readonly slots: Map<number, VerdictSlots>;
+  /** New slots for one combination: by the values of the failing checks the reasons print. */
+  readonly newSlots: () => VerdictSlots;
 }
 
 /** The nodes of one group that fail the same node-specific checks. */
 interface Pattern {
   /** The full verdict of the first of them: whether the daemon runs holds for them all. */
   readonly verdict: Verdict;
-  /** What evaluating any of them reads: the same keys for all, the path being the same. */
-  readonly readSet: ReadSet;
+  /** Their verdicts, shared with the nodes of other groups that read and print the same. */
+  readonly slots: VerdictSlots;
 }
 
 /** How the inventory's classes tell nodes apart, for sharing verdicts across groups. */
@@ -205,14 +207,19 @@ export function nodeSpecificVerdicts(
   const bit = Array.from({ length: labelChecks.length + byName.length }, (_, k) => 2 ** k);
   // Keys stay exact doubles: taint and value ids are at most the number of nodes.
   const base = inventory.length + 2;
-  /** An id of node i's taints and values of the keys `readSet` reads, the same for nodes that agree on them. */
-  const valuesKey = (i: number, readSet: ReadSet): number => {
+  /** An id of node i's taints and values of the class keys `readSet` reads. */
+  const generalKey = (i: number, readSet: ReadSet): number => {
     const c = classOf[i];
     let id = readSet.ids[0].id(taintIdOf[c]);
     let p = 1;
     for (const k of readSet.general) id = readSet.ids[p++].id(id * base + valueIdOf[k][c]);
-    for (const k of readSet.specific) id = readSet.ids[p++].id(id * base + labelChecks[k].column.idOf[i]);
     return id;
+  };
+  const slotsFor = (printed: readonly LabelColumn[]) => (): VerdictSlots => {
+    // Reasons that print a node's name or a value of its own share with no other node.
+    if (byName.length > 0 || printed.some((column) => column.numberedByNode)) return UNSHARED;
+    if (printed.length === 0) return new SingleSlot();
+    return printed.length === 1 ? new SlotPerValue(printed[0]) : new SlotPerCombination(printed);
   };
   const readSetOf = (failing: number, keysRead: ReadonlySet<string>, i: number): ReadSet => {
     const classKeys = [...keysRead].filter((key) => !isSpecific(key) && keyIndex.has(key)).map((key) => keyIndex.get(key)!).sort((a, b) => a - b);
@@ -221,10 +228,23 @@ export function nodeSpecificVerdicts(
     const signature = `${failing}:${classKeys.join(',')}:${specific.join(',')}`;
     let readSet = readSets.get(signature);
     if (!readSet) {
-      const ids = Array.from({ length: 1 + classKeys.length + specific.length }, () => new Interner<number>());
-      readSets.set(signature, (readSet = { general: classKeys, specific, ids, verdicts: new Map() }));
+      const ids = Array.from({ length: 1 + classKeys.length }, () => new Interner<number>());
+      const newSlots = slotsFor(specific.map((k) => labelChecks[k].column));
+      readSets.set(signature, (readSet = { general: classKeys, ids, slots: new Map(), newSlots }));
     }
     return readSet;
+  };
+  /** The pattern of node i, the first of its group to fail the `failing` checks. */
+  const newPattern = (i: number, failing: number): Pattern => {
+    const keysRead = new Set<string>();
+    const verdict = shouldRunDaemonPod(view, recordingReads(inventory[i], keysRead));
+    // The taints and values of the class keys read are the same for every node of the pattern:
+    // its group fixes them.
+    const readSet = readSetOf(failing, keysRead, i);
+    const key = generalKey(i, readSet);
+    let slots = readSet.slots.get(key);
+    if (slots === undefined) readSet.slots.set(key, (slots = readSet.newSlots()));
+    return { verdict, slots };
   };
 
   for (let i = 0; i < inventory.length; i++) {
@@ -240,28 +260,13 @@ export function nodeSpecificVerdicts(
     const patternKey = groupOf[classOf[i]] * patternCount + failing;
     let pattern = patterns.get(patternKey);
     if (pattern === undefined) {
-      const keysRead = new Set<string>();
-      const verdict = shouldRunDaemonPod(view, recordingReads(node, keysRead));
-      const readSet = readSetOf(failing, keysRead, i);
-      patterns.set(patternKey, (pattern = { verdict, readSet }));
-      if (byName.length > 0) {
-        verdicts[i] = verdict;
-        continue;
-      }
-      const key = valuesKey(i, readSet);
-      const known = readSet.verdicts.get(key);
-      if (known === undefined) readSet.verdicts.set(key, verdict);
-      verdicts[i] = known ?? verdict;
+      patterns.set(patternKey, (pattern = newPattern(i, failing)));
+      verdicts[i] = pattern.slots.get(i) ?? pattern.verdict;
+      pattern.slots.set(i, verdicts[i]);
       continue;
     }
-    if (byName.length > 0) {
-      // Reasons print the node's name, which no two nodes share.
-      verdicts[i] = new NodeVerdict(pattern.verdict, view, node);
-      continue;
-    }
-    const key = valuesKey(i, pattern.readSet);
-    let verdict = pattern.readSet.verdicts.get(key);
-    if (verdict === undefined) pattern.readSet.verdicts.set(key, (verdict = new NodeVerdict(pattern.verdict, view, node)));
+    let verdict = pattern.slots.get(i);
+    if (verdict === undefined) pattern.slots.set(i, (verdict = new NodeVerdict(pattern.verdict, view, node)));
     verdicts[i] = verdict;
   }
   return verdicts;
