@@ -7,8 +7,11 @@
  *   twice there.
  * - `VariantGap`: a variant family with a `default` variant, meant to cover every node, that
  *   runs on none of some nodes.
+ * - `SelectorCollision`: a DaemonSet whose selector matches the pods of another object of its
+ *   namespace (a workload, a bare Pod, another DaemonSet): the DaemonSet controller adopts those
+ *   that no controller owns, then deletes or replaces them.
  */
-export type FindingCode = 'DuplicateObject' | 'VariantOverlap' | 'VariantGap';
+export type FindingCode = 'DuplicateObject' | 'VariantOverlap' | 'VariantGap' | 'SelectorCollision';
 
 /**
  * A finding about several objects together, that belongs to no single one of them. An `error`

@@ -6,4 +6,5 @@ export { Finding, FindingCode } from './finding';
 export { withApiServerDefaults } from './defaults';
 export { scaledIntOrPercent } from './int-or-percent';
 export { labelValueErrors, qualifiedNameErrors } from './names';
+export { labelSelectorAsSelector } from './label-selector';
 export { describeRequirement, LabelRequirement, parseInt64, parseLabelRequirement, requirementMatches } from './label-requirement';

@@ -61,6 +61,23 @@ export function labelSelectorMatches(selector: JsonObject, labels: unknown): boo
   });
 }
 
+const SELECTOR_PATH = FieldPath.root('selector');
+
+/**
+ * A DaemonSet's (or any controller's) `spec.selector` as metav1 `LabelSelectorAsSelector` turns
+ * it into a `labels.Selector`: a missing (nil) selector selects nothing, an empty one (no
+ * matchLabels, no matchExpressions) every set of labels, and one that does not parse (an unknown
+ * operator, an invalid key or value) is an error, which controllers treat as claiming no pods.
+ *
+ * @returns whether the selector selects a set of labels, or undefined when it does not parse
+ */
+export function labelSelectorAsSelector(selector: unknown): ((labels: unknown) => boolean) | undefined {
+  const object = objectAt(selector);
+  if (selector === undefined || selector === null) return () => false;
+  if (!object || validateLabelSelector(object, SELECTOR_PATH).length > 0) return undefined;
+  return (labels) => labelSelectorMatches(object, labels);
+}
+
 /** Reads a label map in place: a selector is matched once per template, and most have few labels. */
 function labelLookup(labels: JsonObject | undefined): LabelLookup {
   // A JSON null decodes to the empty string, as Go decodes it into a map[string]string.
