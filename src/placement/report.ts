@@ -46,7 +46,10 @@ export interface Advisory {
   readonly message: string;
 }
 
-/** The rollout as the controller resolves it against `desiredNumberScheduled`. */
+/**
+ * The rollout as the controller resolves it against `desiredNumberScheduled`; for a static pod,
+ * `ManifestFile`: no controller, the kubelet of each node replaces the pod when its file changes.
+ */
 export type RolloutPlan =
   | {
     readonly strategy: 'RollingUpdate';
@@ -57,10 +60,27 @@ export type RolloutPlan =
     /** How many rounds a full rollout takes. */
     readonly waves: number;
   }
-  | { readonly strategy: 'OnDelete' };
+  | { readonly strategy: 'OnDelete' }
+  | { readonly strategy: 'ManifestFile' };
 
-/** The placement of one DaemonSet over the whole inventory. */
+/** The read-only pod through which the API server shows a static pod on one node. */
+export interface MirrorPod {
+  /** The node a file of the static pod is for (in the inventory or not). */
+  readonly node: string;
+  /** `<name>-<node>`. */
+  readonly name: string;
+}
+
+/**
+ * The placement of one DaemonSet over the whole inventory, or of one static pod (`kind` is then
+ * `StaticPod`: the files of one namespace and name, one per node).
+ */
 export interface DaemonSetPlacement {
+  /**
+   * `StaticPod` for a static pod, whose kubelet runs it on exactly the nodes its files are for,
+   * whatever their taints and labels (reasons are always empty); absent for a DaemonSet.
+   */
+  readonly kind?: 'StaticPod';
   /** The namespace; `default` when the manifest has none. */
   readonly namespace: string;
   readonly name: string;
@@ -74,9 +94,14 @@ export interface DaemonSetPlacement {
   readonly errors: readonly FieldError[];
   /** What the API server accepts but is almost certainly a mistake (unknown fields, ...). */
   readonly warnings: readonly ValidationWarning[];
+  /** A static pod's mirror pods: every node a file is for, in file order. Absent for a DaemonSet. */
+  readonly mirrorPods?: readonly MirrorPod[];
 }
 
-/** Where every DaemonSet's pods land: the report `everynode place --output json` prints. */
+/**
+ * Where every DaemonSet's pods land, and every static pod's: the report `everynode place --output json`
+ * prints. Static pods come after the DaemonSets in `daemonSets`.
+ */
 export interface PlacementReport {
   /** The node names, in inventory order. */
   readonly nodes: readonly string[];

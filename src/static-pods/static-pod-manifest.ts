@@ -1,5 +1,6 @@
 import type { IPod } from 'kubernetes-models/v1/Pod';
 import { validateMirrorPodSpec } from './mirror-pod-rules';
+import { STATIC_POD_ANNOTATION } from './static-pod-marker';
 import { DEFAULT_STATIC_POD_NAMESPACE, DEFAULT_STATIC_POD_PATH, StaticPodProps } from './static-pod-props';
 import { containerNameFor } from '../daemon/daemon-set';
 import { hostPathVolumes } from '../daemon/host-paths';
@@ -31,7 +32,12 @@ export interface StaticPodFile {
   readonly nodePath: string;
   /** The pod's name in the API: its mirror pod, `<name>-<node>`. */
   readonly mirrorPodName: string;
-  /** The Pod the file holds, the same for every node: the kubelet fills in `spec.nodeName` itself. */
+  /**
+   * The Pod the file holds: the static pod's manifest with `spec.nodeName` set to `node`. The
+   * kubelet sets `spec.nodeName` to its own node's name whatever the file says (`applyDefaults` in
+   * pkg/kubelet/config/common.go), so the field changes nothing on the node; it tells
+   * `everynode place` which node the file is for.
+   */
   readonly manifest: StaticPodManifest;
 }
 
@@ -48,6 +54,8 @@ export function mirrorPodName(name: string, node: string): string {
  * Turns static pod props into a plain v1 Pod that the kubelet runs from its manifest directory and
  * whose mirror pod the API server accepts: the API server's pod validation (`validatePodSpec`,
  * `validateObjectMeta`) and what it refuses in mirror pods (`validateMirrorPodSpec`) both pass.
+ * It carries the `everynode.io/static-pod: "true"` annotation (`STATIC_POD_ANNOTATION`), by which
+ * `everynode place` tells it from a bare Pod.
  *
  * The manifest is not meant for `kubectl apply`: applied as an ordinary Pod it would be scheduled
  * like any other, once, and not restarted by any kubelet.
@@ -69,7 +77,7 @@ export function staticPodManifest(owner: string, name: string, props: StaticPodP
       name: podName,
       namespace: props.namespace ?? DEFAULT_STATIC_POD_NAMESPACE,
       labels: props.labels,
-      annotations: props.annotations,
+      annotations: { ...props.annotations, [STATIC_POD_ANNOTATION]: 'true' },
     }),
     spec,
   };
@@ -93,7 +101,8 @@ export function staticPodManifest(owner: string, name: string, props: StaticPodP
 }
 
 /**
- * One manifest file per declared node, in the order of `nodes`.
+ * One manifest file per declared node, in the order of `nodes`, each with `spec.nodeName` set to
+ * its node.
  * @throws DaemonPropsError as `staticPodManifest` does
  */
 export function staticPodFiles(owner: string, name: string, props: StaticPodProps): StaticPodFile[] {
@@ -105,7 +114,7 @@ export function staticPodFiles(owner: string, name: string, props: StaticPodProp
     path: `${node}/${podName}.yaml`,
     nodePath: `${directory}/${podName}.yaml`,
     mirrorPodName: mirrorPodName(podName, node),
-    manifest,
+    manifest: { ...manifest, spec: { nodeName: node, ...manifest.spec! } },
   }));
 }
 

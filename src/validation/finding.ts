@@ -7,11 +7,15 @@
  *   twice there.
  * - `VariantGap`: a variant family with a `default` variant, meant to cover every node, that
  *   runs on none of some nodes.
+ * - `NodeNotInInventory`: a static pod has files for nodes the inventory does not hold; their
+ *   kubelets run it all the same, and no placement shows it there.
+ * - `DuplicateStaticPod`: two files of one static pod are for the same node; its kubelet runs one
+ *   and ignores the other (`filterInvalidPods` in pkg/kubelet/config/config.go).
  * - `SelectorCollision`: a DaemonSet whose selector matches the pods of another object of its
  *   namespace (a workload, a bare Pod, another DaemonSet): the DaemonSet controller adopts those
  *   that no controller owns, then deletes or replaces them.
  */
-export type FindingCode = 'DuplicateObject' | 'VariantOverlap' | 'VariantGap' | 'SelectorCollision';
+export type FindingCode = 'DuplicateObject' | 'VariantOverlap' | 'VariantGap' | 'NodeNotInInventory' | 'DuplicateStaticPod' | 'SelectorCollision';
 
 /**
  * A finding about several objects together, that belongs to no single one of them. An `error`
@@ -24,7 +28,7 @@ export interface Finding {
   readonly objects: readonly string[];
   /**
    * Every node the finding is about, in inventory order, when it is about nodes (the message
-   * names only the first few).
+   * names only the first few); nodes outside the inventory (`NodeNotInInventory`) in input order.
    */
   readonly nodes?: readonly string[];
   readonly message: string;

@@ -15,6 +15,16 @@ function expectStringifiedBytes(report: PlacementReport): void {
   expect(renderJson(report)).toBe(JSON.stringify(report));
 }
 
+/** A static pod's file for `nodeName`, as StaticPod writes it (the marker annotation and spec.nodeName). */
+function staticPodFile(name: string, nodeName: string, spec: Record<string, unknown> = {}) {
+  return {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name, namespace: 'kube-system', annotations: { 'everynode.io/static-pod': 'true' } },
+    spec: { nodeName, containers: [{ name, image: 'registry.example.com/agent:1.0' }], ...spec },
+  };
+}
+
 const LINUX_ONLY = daemonSet('linux-agent', { nodeSelector: { 'kubernetes.io/os': 'linux' } });
 const windows = (name: string) => node(name).os('windows');
 
@@ -104,12 +114,43 @@ describe('reportJsonChunks', () => {
     expect(Buffer.concat(pieces).toString('utf8')).toBe(JSON.stringify(repeated));
   });
 
+  test('writes static pods, with their kind first and mirror pods last, as JSON.stringify does', () => {
+    const nodes = [node('cp-1').controlPlane(), node('a'), windows('w')];
+    const files = [staticPodFile('etcd', 'cp-1'), staticPodFile('etcd', 'w'), staticPodFile('agent', 'gone', { serviceAccountName: 'x' })];
+    const report = evaluatePlacement([LINUX_ONLY, ...files], nodes);
+    expect(report.daemonSets.map((entry) => entry.kind)).toEqual([undefined, 'StaticPod', 'StaticPod']);
+    expectStringifiedBytes(report);
+    const text = renderJson(report);
+    expect(text).toContain('{"kind":"StaticPod","namespace":"kube-system","name":"etcd","placements":');
+    expect(text).toContain('"mirrorPods":[{"node":"cp-1","name":"etcd-cp-1"},{"node":"w","name":"etcd-w"}]}');
+    // A DaemonSet's entry is as it always was: no kind, no mirror pods.
+    expect(text).toContain('{"namespace":"default","name":"linux-agent","placements":');
+    expect(JSON.parse(text).daemonSets[0]).not.toHaveProperty('mirrorPods');
+  });
+
   test('property: the bytes are JSON.stringify(report) for random DaemonSets and inventories with any node names', () => {
     const names = fc.uniqueArray(fc.string({ unit: 'binary', minLength: 1, maxLength: 6 }), { minLength: 12, maxLength: 12 });
     fc.assert(
       fc.property(daemonSets, inventory, names, (manifests, nodes, nodeNames) => {
         const renamed = nodes.map((n, i) => ({ ...n, metadata: { ...n.metadata, name: nodeNames[i] } }));
         expectStringifiedBytes(evaluatePlacement(manifests, renamed));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  test('property: the bytes are JSON.stringify(report) with static pods among the DaemonSets, on any nodes', () => {
+    const names = fc.uniqueArray(fc.string({ unit: 'binary', minLength: 1, maxLength: 6 }), { minLength: 12, maxLength: 12 });
+    // A file: a static pod name, and the node it is for (an index into the inventory, or past its end: a node it lacks).
+    const files = fc.array(fc.tuple(fc.constantFrom('etcd', 'boot-agent', 'q"uote'), fc.nat(14), fc.boolean()), { maxLength: 8 });
+    fc.assert(
+      fc.property(daemonSets, inventory, names, files, fc.boolean(), (manifests, nodes, nodeNames, picks, staticFirst) => {
+        const renamed = nodes.map((n, i) => ({ ...n, metadata: { ...n.metadata, name: nodeNames[i] } }));
+        const statics = picks.map(([name, at, refused]) =>
+          staticPodFile(name, at < renamed.length ? nodeNames[at] : `absent-${at}`, refused ? { serviceAccountName: 'default' } : {}));
+        const report = evaluatePlacement(staticFirst ? [...statics, ...manifests] : [...manifests, ...statics], renamed);
+        expect(report.daemonSets.filter((entry) => entry.kind === 'StaticPod').length).toBe(new Set(picks.map(([name]) => name)).size);
+        expectStringifiedBytes(report);
       }),
       { numRuns: 150 },
     );

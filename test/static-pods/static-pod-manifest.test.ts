@@ -2,6 +2,8 @@ import { Pod } from 'kubernetes-models/v1/Pod';
 import { PriorityClass } from '../../src/daemon';
 import { HostPathType } from '../../src/daemon/host-paths';
 import { mirrorPodName, StaticPodProps, staticPodFiles, staticPodManifest } from '../../src/static-pods';
+import { JsonObject } from '../../src/json/shape';
+import { isStaticPodObject } from '../../src/static-pods/static-pod-marker';
 import { propsErrorOf } from '../daemon/props-error-of';
 
 const OWNER = 'StaticPod cluster/etcd';
@@ -22,7 +24,7 @@ describe('staticPodManifest', () => {
   test('GIVEN etcd props WHEN built THEN it is a valid v1 Pod in kube-system with a hostPath per mount', () => {
     const manifest = staticPodManifest(OWNER, 'etcd', etcd);
     expect(() => new Pod(manifest).validate()).not.toThrow();
-    expect(manifest.metadata).toEqual({ name: 'etcd', namespace: 'kube-system' });
+    expect(manifest.metadata).toEqual({ name: 'etcd', namespace: 'kube-system', annotations: { 'everynode.io/static-pod': 'true' } });
     expect(manifest.spec).toEqual({
       containers: [
         {
@@ -54,7 +56,7 @@ describe('staticPodManifest', () => {
       envVars: [{ name: 'NODE_NAME', valueFrom: { fieldRef: { fieldPath: 'spec.nodeName' } } }],
     });
     expect(() => new Pod(manifest).validate()).not.toThrow();
-    expect(manifest.metadata).toEqual({ name: 'bootstrap-agent', namespace: 'bootstrap' });
+    expect(manifest.metadata).toEqual({ name: 'bootstrap-agent', namespace: 'bootstrap', annotations: { 'everynode.io/static-pod': 'true' } });
     expect(manifest.spec!.containers[0].env!.map((e) => e.name)).toEqual(['LOG_LEVEL', 'NODE_NAME']);
   });
 });
@@ -66,7 +68,28 @@ describe('staticPodFiles', () => {
       { node: 'cp-1', path: 'cp-1/etcd.yaml', nodePath: '/etc/kubernetes/manifests/etcd.yaml', mirror: 'etcd-cp-1' },
       { node: 'cp-2', path: 'cp-2/etcd.yaml', nodePath: '/etc/kubernetes/manifests/etcd.yaml', mirror: 'etcd-cp-2' },
     ]);
-    expect(files[0].manifest).toEqual(staticPodManifest(OWNER, 'etcd', etcd));
+    const manifest = staticPodManifest(OWNER, 'etcd', etcd);
+    expect(files.map((file) => file.manifest)).toEqual([
+      { ...manifest, spec: { ...manifest.spec, nodeName: 'cp-1' } },
+      { ...manifest, spec: { ...manifest.spec, nodeName: 'cp-2' } },
+    ]);
+  });
+
+  // Upstream: the kubelet's applyDefaults (pkg/kubelet/config/common.go) sets spec.nodeName to its
+  // own node whatever the file says, so the field is true on the node and tells `everynode place`
+  // which node the file is for.
+  test('each file names its node in spec.nodeName and is marked as a static pod', () => {
+    const files = staticPodFiles(OWNER, 'etcd', etcd);
+    expect(files.map((file) => file.manifest.spec!.nodeName)).toEqual(['cp-1', 'cp-2']);
+    for (const file of files) {
+      expect(isStaticPodObject(file.manifest as unknown as JsonObject)).toBe(true);
+      expect(() => new Pod(file.manifest).validate()).not.toThrow();
+    }
+  });
+
+  test('annotations of the props are kept beside the marker', () => {
+    const [file] = staticPodFiles(OWNER, 'etcd', { ...etcd, annotations: { 'example.com/owner': 'platform' } });
+    expect(file.manifest.metadata!.annotations).toEqual({ 'example.com/owner': 'platform', 'everynode.io/static-pod': 'true' });
   });
 
   test('a staticPodPath of the kubelet\'s own', () => {

@@ -15,8 +15,9 @@ export interface JsonChunkOptions {
 }
 
 /**
- * The report as UTF-8 JSON, a few pieces per DaemonSet, to write one after the other: together
- * the same text as `JSON.stringify(report)`.
+ * The report as UTF-8 JSON, a few pieces per DaemonSet or static pod, to write one after the
+ * other: together the same text as `JSON.stringify(report)` for the reports `evaluatePlacement`
+ * makes (a static pod's entry: `kind` first, `mirrorPods` last).
  *
  * A DaemonSet's placements are copied together from its verdict table as bytes (see
  * `PlacementsJsonWriter`). A report over 15,000 nodes and 100 DaemonSets holds 1.5 million
@@ -28,9 +29,11 @@ export function* reportJsonChunks(report: PlacementReport, options: JsonChunkOpt
   const placements = new PlacementsJsonWriter(report.nodes, tables, options.reuseBuffer);
   yield utf8(`{"nodes":${JSON.stringify(report.nodes)},"daemonSets":[`);
   for (const [d, daemonSet] of report.daemonSets.entries()) {
-    const { namespace, name, desiredNumberScheduled, rollout, advisories, errors, warnings } = daemonSet;
-    const opening = utf8(`${d > 0 ? ',' : ''}{"namespace":${JSON.stringify(namespace)},"name":${JSON.stringify(name)},"placements":`);
-    const closing = utf8(`,${JSON.stringify({ desiredNumberScheduled, rollout, advisories, errors, warnings }).slice(1)}`);
+    const { kind, namespace, name, desiredNumberScheduled, rollout, advisories, errors, warnings, mirrorPods } = daemonSet;
+    // A static pod's entry opens with its kind and closes with its mirror pods; a DaemonSet's has neither.
+    const kindField = kind === undefined ? '' : `"kind":${JSON.stringify(kind)},`;
+    const opening = utf8(`${d > 0 ? ',' : ''}{${kindField}"namespace":${JSON.stringify(namespace)},"name":${JSON.stringify(name)},"placements":`);
+    const closing = utf8(`,${JSON.stringify({ desiredNumberScheduled, rollout, advisories, errors, warnings, mirrorPods }).slice(1)}`);
     if (tables[d]) yield* placements.write(d, opening, closing);
     else yield Buffer.concat([opening, utf8(JSON.stringify(daemonSet.placements)), closing]);
   }

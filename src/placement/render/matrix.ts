@@ -1,7 +1,10 @@
-import { NodePlacement, PlacementReport, RolloutPlan } from '../report';
+import { DaemonSetPlacement, NodePlacement, PlacementReport, RolloutPlan } from '../report';
 
-/** How a cell reads: the pod runs, stays without a new one, or is absent. */
-export const MARKS = { runs: '✔', stays: '◐', absent: '✘' } as const;
+/**
+ * How a cell reads: the pod runs, stays without a new one, or is absent; a static pod runs on a
+ * node of its own (`staticRuns`) or is not for the node (`notStatic`), never for a reason.
+ */
+export const MARKS = { runs: '✔', stays: '◐', absent: '✘', staticRuns: '◆', notStatic: '·' } as const;
 
 /** When to fold nodes with the same verdicts into one row. */
 export type NodeGrouping = 'auto' | 'always' | 'never';
@@ -15,12 +18,14 @@ export interface MatrixOptions {
   readonly groupNodes?: NodeGrouping;
 }
 
-/** One DaemonSet column. */
+/** One DaemonSet column, or a static pod's. */
 export interface MatrixColumn {
   /** `A`, `B`, ... `AA`: the column header. */
   readonly label: string;
   /** `namespace/name`. */
   readonly id: string;
+  /** A static pod's column: its cells are `MARKS.staticRuns` or `MARKS.notStatic`. */
+  readonly static: boolean;
   readonly desiredNumberScheduled: number;
   readonly rollout: string;
   readonly advisories: number;
@@ -51,16 +56,18 @@ function columnLabel(index: number): string {
   return label;
 }
 
-/** `RollingUpdate: maxUnavailable 1, maxSurge 0, 3 waves` or `OnDelete`. */
+/** `RollingUpdate: maxUnavailable 1, maxSurge 0, 3 waves`, `OnDelete`, or a static pod's. */
 export function describeRollout(rollout: RolloutPlan): string {
   if (rollout.strategy === 'OnDelete') return 'OnDelete';
+  if (rollout.strategy === 'ManifestFile') return 'ManifestFile: the kubelet replaces the pod when its file changes';
   const waves = `${rollout.waves} wave${rollout.waves === 1 ? '' : 's'}`;
   return `RollingUpdate: maxUnavailable ${rollout.maxUnavailable}, maxSurge ${rollout.maxSurge}, ${waves}`;
 }
 
 export function placementMatrix(report: PlacementReport, options: MatrixOptions = {}): PlacementMatrix {
   const reasonNumbers = new Map<string, number>();
-  const cellOf = (placement: NodePlacement): string => {
+  const cellOf = (placement: NodePlacement, isStatic: boolean): string => {
+    if (isStatic) return placement.shouldRun ? MARKS.staticRuns : MARKS.notStatic;
     if (placement.shouldRun) return MARKS.runs;
     const numbers = placement.reasons.map((reason) => {
       let n = reasonNumbers.get(reason.message);
@@ -77,8 +84,9 @@ export function placementMatrix(report: PlacementReport, options: MatrixOptions 
   const grouped = grouping === 'always' || (grouping === 'auto' && report.nodes.length > AUTO_GROUP_ABOVE);
   const rows: Array<{ nodes: string[]; cells: string[] }> = [];
   const rowBySignature = new Map<string, { nodes: string[]; cells: string[] }>();
+  const statics = report.daemonSets.map(isStaticPodEntry);
   report.nodes.forEach((node, i) => {
-    const cells = report.daemonSets.map((daemonSet) => cellOf(daemonSet.placements[i]));
+    const cells = report.daemonSets.map((daemonSet, d) => cellOf(daemonSet.placements[i], statics[d]));
     if (!grouped) {
       rows.push({ nodes: [node], cells });
       return;
@@ -98,6 +106,7 @@ export function placementMatrix(report: PlacementReport, options: MatrixOptions 
     columns: report.daemonSets.map((daemonSet, i) => ({
       label: columnLabel(i),
       id: `${daemonSet.namespace}/${daemonSet.name}`,
+      static: statics[i],
       desiredNumberScheduled: daemonSet.desiredNumberScheduled,
       rollout: describeRollout(daemonSet.rollout),
       advisories: daemonSet.advisories.length,
@@ -108,6 +117,16 @@ export function placementMatrix(report: PlacementReport, options: MatrixOptions 
     grouped,
     nodeCount: report.nodes.length,
   };
+}
+
+/** Whether a report entry is a static pod's (`kind: "StaticPod"`). */
+export function isStaticPodEntry(entry: DaemonSetPlacement): boolean {
+  return entry.kind === 'StaticPod';
+}
+
+/** `kube-system/fluent-bit`, or `kube-system/etcd (static pod)`, as the lists under a table name an entry. */
+export function describeEntry(entry: DaemonSetPlacement): string {
+  return `${entry.namespace}/${entry.name}${isStaticPodEntry(entry) ? ' (static pod)' : ''}`;
 }
 
 /** `cp-1`, or `ip-10-0-1-21 and 1199 more (1200 nodes)` for a group. */

@@ -1,6 +1,6 @@
 import { formatFieldError, formatWarning } from '../../validation';
-import { PlacementReport } from '../report';
-import { describeRowNodes, MARKS, MatrixOptions, placementMatrix } from './matrix';
+import { DaemonSetPlacement, PlacementReport } from '../report';
+import { describeEntry, describeRowNodes, isStaticPodEntry, MARKS, MatrixColumn, MatrixOptions, placementMatrix } from './matrix';
 
 /** Options of the text table. */
 export interface TableOptions extends MatrixOptions {
@@ -15,8 +15,25 @@ function pad(text: string, width: number): string {
   return text + ' '.repeat(Math.max(0, width - [...text].length));
 }
 
+const LISTED_MIRROR_PODS = 3;
+
+/** `mirror pod etcd-cp-1`, `mirror pods etcd-cp-1, etcd-cp-2, etcd-cp-3 and 2 more`. */
+export function describeMirrorPods(entry: DaemonSetPlacement): string {
+  const names = (entry.mirrorPods ?? []).map((pod) => pod.name);
+  const shown = names.slice(0, LISTED_MIRROR_PODS).join(', ');
+  const more = names.length > LISTED_MIRROR_PODS ? ` and ${names.length - LISTED_MIRROR_PODS} more` : '';
+  return `mirror pod${names.length === 1 ? '' : 's'} ${shown}${more}`;
+}
+
+/** What the legend says of a column: where it runs, how it rolls out, what is wrong. */
+function columnNotes(column: MatrixColumn, entry: DaemonSetPlacement, nodeCount: number): string {
+  const errors = column.errors > 0 ? [`${column.errors} validation error${column.errors === 1 ? '' : 's'}`] : [];
+  if (!column.static) return [`runs on ${column.desiredNumberScheduled}/${nodeCount}`, column.rollout, ...errors].join('; ');
+  return [`static pod, runs on ${column.desiredNumberScheduled}/${nodeCount} (${describeMirrorPods(entry)})`, column.rollout, ...errors].join('; ');
+}
+
 /**
- * The report as a terminal table: a legend of DaemonSets, a matrix of nodes (or groups of nodes
+ * The report as a terminal table: a legend of DaemonSets and static pods, a matrix of nodes (or groups of nodes
  * with the same verdicts) by DaemonSets with a mark per cell, the numbered reasons, then
  * advisories, validation errors, errors across DaemonSets (variant families) and warnings.
  */
@@ -25,16 +42,13 @@ export function renderTable(report: PlacementReport, options: TableOptions = {})
   const lines: string[] = [];
   const nodeWord = (n: number) => `${n} node${n === 1 ? '' : 's'}`;
 
-  lines.push(`DaemonSets (${report.daemonSets.length}) on ${nodeWord(matrix.nodeCount)}:`);
+  const staticCount = matrix.columns.filter((column) => column.static).length;
+  const staticPods = staticCount > 0 ? ` and static pods (${staticCount})` : '';
+  lines.push(`DaemonSets (${report.daemonSets.length - staticCount})${staticPods} on ${nodeWord(matrix.nodeCount)}:`);
   const idWidth = Math.max(0, ...matrix.columns.map((c) => c.id.length));
-  for (const column of matrix.columns) {
-    const notes = [
-      `runs on ${column.desiredNumberScheduled}/${matrix.nodeCount}`,
-      column.rollout,
-      ...(column.errors > 0 ? [`${column.errors} validation error${column.errors === 1 ? '' : 's'}`] : []),
-    ];
-    lines.push(`  ${pad(column.label, 3)}${pad(column.id, idWidth)}  ${notes.join('; ')}`);
-  }
+  matrix.columns.forEach((column, c) => {
+    lines.push(`  ${pad(column.label, 3)}${pad(column.id, idWidth)}  ${columnNotes(column, report.daemonSets[c], matrix.nodeCount)}`);
+  });
   lines.push('');
 
   const rowLabels = matrix.rows.map(describeRowNodes);
@@ -49,6 +63,9 @@ export function renderTable(report: PlacementReport, options: TableOptions = {})
   });
   lines.push('');
   lines.push(`${MARKS.runs} runs a pod   ${MARKS.stays} no new pod, a running one stays   ${MARKS.absent} no pod   (numbers: reasons)`);
+  if (staticCount > 0) {
+    lines.push(`${MARKS.staticRuns} static pod: the node's kubelet runs it from its file, whatever taints and labels   ${MARKS.notStatic} no file for this node`);
+  }
 
   if (matrix.reasons.length > 0) {
     lines.push('', 'Reasons:');
@@ -57,7 +74,7 @@ export function renderTable(report: PlacementReport, options: TableOptions = {})
   }
 
   const advisories = report.daemonSets.flatMap((ds) =>
-    ds.advisories.map((a) => `${ds.namespace}/${ds.name} on ${a.node}: ${a.code}: ${a.message}`),
+    ds.advisories.map((a) => `${describeEntry(ds)} on ${a.node}: ${a.code}: ${a.message}`),
   );
   if (advisories.length > 0) {
     const shown = options.maxAdvisories ?? 20;
@@ -67,9 +84,10 @@ export function renderTable(report: PlacementReport, options: TableOptions = {})
     if (advisories.length > shown) lines.push(`  ... and ${advisories.length - shown} more (see --output json)`);
   }
 
-  const errors = report.daemonSets.flatMap((ds) => ds.errors.map((e) => `${ds.namespace}/${ds.name}: ${formatFieldError(e)}`));
+  const errors = report.daemonSets.flatMap((ds) => ds.errors.map((e) => `${describeEntry(ds)}: ${formatFieldError(e)}`));
   if (errors.length > 0) {
-    lines.push('', 'Validation errors (the API server would reject these DaemonSets):');
+    const mirrorPods = report.daemonSets.some((ds) => isStaticPodEntry(ds) && ds.errors.length > 0) ? ' or mirror pods' : '';
+    lines.push('', `Validation errors (the API server would reject these DaemonSets${mirrorPods}):`);
     errors.forEach((e) => lines.push(`  ${e}`));
   }
 
@@ -81,7 +99,7 @@ export function renderTable(report: PlacementReport, options: TableOptions = {})
   }
 
   const warnings = [
-    ...report.daemonSets.flatMap((ds) => ds.warnings.map((w) => `${ds.namespace}/${ds.name}: ${formatWarning(w)}`)),
+    ...report.daemonSets.flatMap((ds) => ds.warnings.map((w) => `${describeEntry(ds)}: ${formatWarning(w)}`)),
     ...report.findings.filter((f) => f.severity === 'warning').map((f) => f.message),
   ];
   if (warnings.length > 0) {
