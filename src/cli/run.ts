@@ -1,6 +1,7 @@
 import { InputError } from '../input';
 import { CliIo } from './cli-io';
 import { CommandResult } from './command-result';
+import { diffCommand } from './diff-command';
 import { ExitCode } from './exit-codes';
 import { placeCommand } from './place-command';
 import { COMMAND_USAGE, MAIN_USAGE } from './usage';
@@ -16,6 +17,7 @@ type Command = (args: readonly string[], io: CliIo) => Promise<CommandResult>;
 const COMMANDS: ReadonlyMap<string, Command> = new Map([
   ['place', placeCommand],
   ['validate', validateCommand],
+  ['diff', diffCommand],
 ]);
 
 const HELP_WORDS = new Set(['help', '--help', '-h']);

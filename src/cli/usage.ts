@@ -15,6 +15,7 @@ whether the API server accepts the DaemonSets.
 Commands:
   place      Show where every DaemonSet runs a pod on the nodes of an inventory
   validate   Check DaemonSets as the API server does on create (or update, with --previous)
+  diff       Show what a change of DaemonSets (and nodes) does to their pods
   help       Show this help, or a command's help: everynode help place
 
 Options:
@@ -84,8 +85,33 @@ warning); 2 bad input or usage;
 70 an internal error; 74 stdout could not be written.
 `;
 
+export const DIFF_USAGE = `Usage: everynode diff --before FILE... --after FILE... --inventory FILE [options]
+
+Says, for every DaemonSet (matched by namespace/name), what a change does to its pods: the nodes
+that gain a pod, the nodes that lose theirs and why, whether the pod template changed and how many
+pods the rollout replaces in how many waves, DaemonSets added and removed. A changed spec.selector,
+which the API server rejects, gets the way through: delete with --cascade=orphan, create, and which
+old pods the new DaemonSet adopts.
+
+Options:
+  --before FILE                The manifests as released (file, directory or -); repeatable
+  --after FILE                 The manifests with the change (file, directory or -); repeatable
+  -i, --inventory FILE         The nodes: \`kubectl get nodes -o yaml\` or -o json output
+  --inventory-after FILE       The nodes after the change, matched by name (default: --inventory)
+  -o, --output FORMAT          table (default), markdown (a pull-request comment), or json
+  -h, --help                   Show this help
+
+Examples:
+  git show main:dist/agents.k8s.yaml > before.yaml
+  everynode diff --before before.yaml --after dist/agents.k8s.yaml -i nodes.yaml -o markdown
+
+Exit status: 0 evaluated; 2 bad input or usage (a DaemonSet defined twice on one side, too); 70 an
+internal error; 74 stdout could not be written.
+`;
+
 /** The help of each command, by the name the user types. */
 export const COMMAND_USAGE: ReadonlyMap<string, string> = new Map([
   ['place', PLACE_USAGE],
   ['validate', VALIDATE_USAGE],
+  ['diff', DIFF_USAGE],
 ]);
