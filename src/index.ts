@@ -8,6 +8,18 @@
  */
 
 export * from './daemon/vocabulary';
+export {
+  AdoptedPod,
+  AdoptedPodFate,
+  DaemonSetDiff,
+  diffPlacement,
+  DiffRollout,
+  LostPod,
+  LostPodReason,
+  LostPodReasonCode,
+  PlacementDiff,
+  renderDiff,
+} from './diff';
 export { InputError, Inventory, loadInventory } from './input';
 export {
   Advisory,

@@ -10,6 +10,7 @@
  * test/daemon/core-entry.test.ts fails when this file and src/index.ts export different names.
  */
 import { lazyModule } from './lazy-module';
+import type * as Diff from './diff';
 import type * as Placement from './placement';
 import type * as Validation from './validation';
 
@@ -19,6 +20,7 @@ export { InputError, loadInventory } from './input';
 /* eslint-disable @typescript-eslint/no-require-imports */
 const placement = lazyModule<typeof Placement>(() => require('./placement'));
 const validation = lazyModule<typeof Validation>(() => require('./validation'));
+const diff = lazyModule<typeof Diff>(() => require('./diff'));
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 Object.defineProperty(exports, 'evaluatePlacement', { enumerable: true, get: function () { return placement.evaluatePlacement; } });
@@ -27,6 +29,9 @@ Object.defineProperty(exports, 'NodeBuilder', { enumerable: true, get: function 
 Object.defineProperty(exports, 'renderTable', { enumerable: true, get: function () { return placement.renderTable; } });
 Object.defineProperty(exports, 'renderMarkdown', { enumerable: true, get: function () { return placement.renderMarkdown; } });
 Object.defineProperty(exports, 'renderJson', { enumerable: true, get: function () { return placement.renderJson; } });
+
+Object.defineProperty(exports, 'diffPlacement', { enumerable: true, get: function () { return diff.diffPlacement; } });
+Object.defineProperty(exports, 'renderDiff', { enumerable: true, get: function () { return diff.renderDiff; } });
 
 Object.defineProperty(exports, 'checkDaemonSet', { enumerable: true, get: function () { return validation.checkDaemonSet; } });
 Object.defineProperty(exports, 'validateDaemonSet', { enumerable: true, get: function () { return validation.validateDaemonSet; } });
