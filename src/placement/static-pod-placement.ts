@@ -15,12 +15,14 @@ import { VERDICT_TABLE, verdictAt, VerdictTable } from './verdict-table';
  * A static pod runs on the node whose kubelet reads its file, and nowhere else: the kubelet starts
  * it without the scheduler or the DaemonSet controller. Its node verdicts are therefore no
  * controller's: `shouldRun` and `shouldContinueRunning` are true on exactly the nodes a file is
- * for, and there are never reasons, since nothing on a node keeps it off:
+ * for, and there are never reasons:
  * - taints: the kubelet's admission skips the taint check for static pods (`generalFilter` in
  *   pkg/kubelet/lifecycle/predicate.go, `!types.IsStaticPod(pod)`), and the file source gives every
  *   static pod a toleration of all NoExecute taints (`applyDefaults` in pkg/kubelet/config/common.go);
  * - the node: `applyDefaults` sets `spec.nodeName` to the kubelet's own node, whatever the file says.
- * A file's node is its `spec.nodeName`, as `StaticPod` writes it.
+ * A file's node is its `spec.nodeName`, as `StaticPod` writes it. The kubelet's admission does read
+ * a pod's own `nodeSelector` and node affinity (`AdmissionCheck`); `StaticPod` writes neither, and a
+ * hand-written file's are not evaluated here.
  */
 
 /** On a node of the static pod, and not. Frozen: every entry shares them. */
