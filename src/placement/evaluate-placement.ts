@@ -3,34 +3,18 @@ import { daemonSetPlacement } from './daemon-set-placement';
 import { daemonSetView } from './daemon-set-view';
 import { labelCardinality } from './label-cardinality';
 import { LabelColumns } from './label-columns';
+import { readInventory } from './inventory-read';
 import { classGroups, nodeClasses } from './node-classes';
 import { nodeSpecificVerdicts, splitNodeSpecific } from './node-specific-split';
-import { NodeView, nodeView } from './node-view';
 import { shouldRunDaemonPod } from './predicates/should-run';
 import { PlacementReport } from './report';
 import { withFamilyCoverage } from './report-families';
 import { staticPodPlacements } from './static-pod-placement';
 import { checkVariantFamilies } from './variant-family-check';
 import { VerdictTable } from './verdict-table';
-import { InputError, isKind, kubernetesObjects, nodeProblem } from '../input';
+import { isKind, kubernetesObjects } from '../input';
 import { isStaticPodObject } from '../static-pods/static-pod-marker';
 import { duplicateObjectFindings } from '../validation';
-
-/**
- * The nodes of an inventory, in order.
- * @throws InputError naming the node and the field when a Node has no name, or a name, labels,
- *   taints or allocatable of the wrong type
- */
-export function nodeViewsOf(nodes: unknown): NodeView[] {
-  const views: NodeView[] = [];
-  for (const object of kubernetesObjects(nodes)) {
-    if (!isKind(object, 'Node')) continue;
-    const problem = nodeProblem(object, views.length + 1);
-    if (problem !== undefined) throw new InputError(problem);
-    views.push(nodeView(object));
-  }
-  return views;
-}
 
 /**
  * Says, for every DaemonSet in `manifests` and every node in `nodes`, whether the DaemonSet
@@ -45,27 +29,27 @@ export function nodeViewsOf(nodes: unknown): NodeView[] {
  * @throws InputError when a Node has no name, or a name, labels, taints or allocatable of the wrong type
  */
 export function evaluatePlacement(manifests: unknown, nodes: unknown): PlacementReport {
-  const inventory = nodeViewsOf(nodes);
   const objects = kubernetesObjects(manifests);
   const daemonSets = objects.filter((object) => isKind(object, 'DaemonSet'));
   const views = daemonSets.map(daemonSetView);
+  const selectedKeys = [...new Set(views.flatMap((view) => [...view.labelKeys]))].sort();
+  const { nodes: inventory, values } = readInventory(nodes, selectedKeys);
+  const valuesOf = (key: string) => values[selectedKeys.indexOf(key)];
 
   // Verdicts are computed once per class of nodes that no DaemonSet can tell apart. A DaemonSet
   // that selects on the node's name, or on a label nearly every node has its own value of
   // (kubernetes.io/hostname), has those requirements checked node by node on top.
-  const selectedKeys = new Set<string>();
-  views.forEach((view) => view.labelKeys.forEach((key) => selectedKeys.add(key)));
-  const cardinality = labelCardinality(inventory, selectedKeys);
+  const cardinality = labelCardinality(selectedKeys, values);
   const perNode = views.map((view) => view.dependsOnNodeName || [...view.labelKeys].some((key) => cardinality.high.has(key)));
   const splits = views.map((view, d) => (perNode[d] ? splitNodeSpecific(view, cardinality.high) : undefined));
   const classKeys = new Set<string>();
   views.forEach((view, d) => (splits[d]?.general ?? view).labelKeys.forEach((key) => classKeys.add(key)));
   const sortedClassKeys = [...classKeys].sort();
-  const classes = nodeClasses(inventory, sortedClassKeys);
+  const classes = nodeClasses(inventory, sortedClassKeys.map(valuesOf));
   const { classOf, representatives } = classes;
   const keyIndex = new Map(sortedClassKeys.map((key, k) => [key, k]));
-  const specificKeys = new Set(splits.flatMap((split) => split?.specificKeys ?? []));
-  const columns = new LabelColumns(inventory, [...specificKeys], cardinality.unique);
+  const specificKeys = [...new Set(splits.flatMap((split) => split?.specificKeys ?? []))];
+  const columns = new LabelColumns(specificKeys, specificKeys.map(valuesOf), cardinality.unique);
 
   const tables: VerdictTable[] = views.map((view, d) => {
     const split = splits[d];

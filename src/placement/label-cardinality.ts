@@ -1,9 +1,7 @@
-import { NodeView } from './node-view';
-
 const SAMPLE_SIZE = 1024;
 const HIGH_CARDINALITY = 64;
 
-/** How many values a label key takes over an inventory, judged from a sample of its nodes. */
+/** How many values label keys take over an inventory, judged from a sample of its nodes. */
 export interface LabelCardinality {
   /**
    * So many values that classing nodes by the key would give nearly every node a class of its
@@ -18,19 +16,21 @@ export interface LabelCardinality {
 }
 
 /**
- * Only decides how verdicts are computed, never what they are, so a sample of the nodes is
+ * `values[k]` holds every node's value of `keys[k]`. Only decides how verdicts are computed, never what they are, so a sample of the nodes is
  * enough: a key judged wrongly costs time, not correctness.
  */
-export function labelCardinality(inventory: readonly NodeView[], keys: Iterable<string>): LabelCardinality {
-  const stride = Math.max(1, Math.floor(inventory.length / SAMPLE_SIZE));
+export function labelCardinality(keys: readonly string[], values: ReadonlyArray<ReadonlyArray<string | undefined>>): LabelCardinality {
   const high = new Set<string>();
   const unique = new Set<string>();
-  for (const key of keys) {
-    const values = new Set<string | undefined>();
+  for (let k = 0; k < keys.length; k++) {
+    const key = keys[k];
+    const column = values[k];
+    const stride = Math.max(1, Math.floor(column.length / SAMPLE_SIZE));
+    const seen = new Set<string | undefined>();
     let sampled = 0;
-    for (let i = 0; i < inventory.length; i += stride, sampled++) values.add(inventory[i].labels.get(key));
-    if (values.size > HIGH_CARDINALITY) high.add(key);
-    if (values.size > HIGH_CARDINALITY && values.size === sampled) unique.add(key);
+    for (let i = 0; i < column.length; i += stride, sampled++) seen.add(column[i]);
+    if (seen.size > HIGH_CARDINALITY) high.add(key);
+    if (seen.size > HIGH_CARDINALITY && seen.size === sampled) unique.add(key);
   }
   return { high, unique };
 }

@@ -1,5 +1,3 @@
-import { NodeView } from './node-view';
-
 /**
  * One label key's values over the inventory, numbered: node i has the value `values[idOf[i]]`,
  * id 0 standing for "absent". Nodes with equal ids have equal values; for a key whose values are
@@ -14,36 +12,20 @@ export interface LabelColumn {
 }
 
 /**
- * The inventory's values of the label keys that DaemonSets select on node by node, read in one
- * pass over the nodes (many DaemonSets select on the same rack label, and a node's labels are
- * read while in cache). A requirement is then checked once per id, not once per node: a rack
+ * The inventory's values of the label keys that DaemonSets select on node by node, numbered once
+ * for all of them (many DaemonSets select on the same rack label). A requirement is then checked once per id, not once per node: a rack
  * label has hundreds of values over 15,000 nodes. Keys with a value per node are numbered by
  * node, not interned: a hash-table entry per node would share nothing.
  */
 export class LabelColumns {
   private readonly columns = new Map<string, LabelColumn>();
 
-  constructor(inventory: readonly NodeView[], keys: readonly string[], unique: ReadonlySet<string>) {
-    const n = inventory.length;
-    const idOf = keys.map(() => new Int32Array(n));
-    const values = keys.map(() => [undefined] as Array<string | undefined>);
-    const ids = keys.map((key) => (unique.has(key) ? undefined : new Map<string, number>()));
-    for (let i = 0; i < n; i++) {
-      const labels = inventory[i].labels;
-      for (let k = 0; k < keys.length; k++) {
-        const value = labels.get(keys[k]);
-        if (value === undefined) continue;
-        const interned = ids[k];
-        let id = interned?.get(value);
-        if (id === undefined) {
-          id = values[k].length;
-          values[k].push(value);
-          interned?.set(value, id);
-        }
-        idOf[k][i] = id;
-      }
-    }
-    keys.forEach((key, k) => this.columns.set(key, { idOf: idOf[k], values: values[k], numberedByNode: unique.has(key) }));
+  /**
+   * @param nodeValues every node's values of `keys`, as `readInventory` reads them
+   * @param unique the keys nearly every node has a value of its own of
+   */
+  constructor(keys: readonly string[], nodeValues: ReadonlyArray<ReadonlyArray<string | undefined>>, unique: ReadonlySet<string>) {
+    keys.forEach((key, k) => this.columns.set(key, unique.has(key) ? numberedByNode(nodeValues[k]) : interned(nodeValues[k])));
   }
 
   of(key: string): LabelColumn {
@@ -51,4 +33,27 @@ export class LabelColumns {
     if (!column) throw new Error(`label column ${key} was not read`);
     return column;
   }
+}
+
+function interned(nodeValues: ReadonlyArray<string | undefined>): LabelColumn {
+  const ids = new Map<string, number>();
+  const values: Array<string | undefined> = [undefined];
+  const idOf = new Int32Array(nodeValues.length);
+  for (let i = 0; i < nodeValues.length; i++) {
+    const value = nodeValues[i];
+    if (value === undefined) continue;
+    let id = ids.get(value);
+    if (id === undefined) {
+      ids.set(value, (id = values.length));
+      values.push(value);
+    }
+    idOf[i] = id;
+  }
+  return { idOf, values, numberedByNode: false };
+}
+
+function numberedByNode(nodeValues: ReadonlyArray<string | undefined>): LabelColumn {
+  const idOf = new Int32Array(nodeValues.length);
+  for (let i = 0; i < nodeValues.length; i++) idOf[i] = nodeValues[i] === undefined ? 0 : i + 1;
+  return { idOf, values: [undefined, ...nodeValues], numberedByNode: true };
 }

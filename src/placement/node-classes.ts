@@ -14,7 +14,7 @@ export interface NodeClasses {
   /** The taints of each class, by class id, as an id that equal taint lists share. */
   readonly taintIdOf: Int32Array;
   /**
-   * The value of each label key (in the order given to `nodeClasses`) for each class, as an id
+   * The value of each label key (in the order of `nodeClasses`' `nodeValues`) for each class, as an id
    * that equal values share (0: absent): `valueIdOf[k][c]`.
    */
   readonly valueIdOf: readonly Int32Array[];
@@ -34,27 +34,27 @@ function interner<T>(): (value: T | undefined) => number {
 /**
  * A node's class is its taints refined by each label key in turn: the pair (class so far, value
  * of the key), numbered as first seen. Integer pairs in a Map cost less than a string signature
- * per node, and no label value can collide with a separator. Each node is read once, all its
- * keys together, while its labels are in cache.
+ * per node, and no label value can collide with a separator.
+ * @param nodeValues every node's values of the label keys to class by: `nodeValues[k][i]`
  */
-export function nodeClasses(nodes: readonly NodeView[], labelKeys: readonly string[]): NodeClasses {
+export function nodeClasses(nodes: readonly NodeView[], nodeValues: ReadonlyArray<ReadonlyArray<string | undefined>>): NodeClasses {
   const taintId = interner<string>();
-  const valueIds = labelKeys.map(() => interner<string>());
-  const pairIds = labelKeys.map(() => interner<number>());
+  const valueIds = nodeValues.map(() => interner<string>());
+  const pairIds = nodeValues.map(() => interner<number>());
   // Pair keys stay exact doubles: class ids and value ids are at most the number of nodes.
   const base = nodes.length + 1;
   const finalId = new Map<number, number>();
   const representatives: NodeView[] = [];
   const classOf = new Int32Array(nodes.length);
   const taintIds: number[] = [];
-  const nodeValueIds = new Int32Array(labelKeys.length);
-  const classValueIds: number[][] = labelKeys.map(() => []);
+  const nodeValueIds = new Int32Array(nodeValues.length);
+  const classValueIds: number[][] = nodeValues.map(() => []);
   for (let i = 0; i < nodes.length; i++) {
     const node = nodes[i];
     const taints = node.taints.length === 0 ? 0 : taintId(JSON.stringify(node.taints.map((t) => [t.key, t.value, t.effect])));
     let id = taints;
-    for (let k = 0; k < labelKeys.length; k++) {
-      nodeValueIds[k] = valueIds[k](node.labels.get(labelKeys[k]));
+    for (let k = 0; k < nodeValues.length; k++) {
+      nodeValueIds[k] = valueIds[k](nodeValues[k][i]);
       id = pairIds[k](id * base + nodeValueIds[k]);
     }
     let classId = finalId.get(id);
@@ -62,7 +62,7 @@ export function nodeClasses(nodes: readonly NodeView[], labelKeys: readonly stri
       finalId.set(id, (classId = representatives.length));
       representatives.push(node);
       taintIds.push(taints);
-      for (let k = 0; k < labelKeys.length; k++) classValueIds[k].push(nodeValueIds[k]);
+      for (let k = 0; k < nodeValues.length; k++) classValueIds[k].push(nodeValueIds[k]);
     }
     classOf[i] = classId;
   }

@@ -1,0 +1,31 @@
+import { NodeView, nodeView } from './node-view';
+import { InputError, isKind, kubernetesObjects, nodeProblem } from '../input';
+
+/** The nodes of an inventory, and their values of the label keys the DaemonSets select on. */
+export interface InventoryRead {
+  readonly nodes: readonly NodeView[];
+  /** `values[k][i]`: node i's value of the k-th key, undefined where it has no such label. */
+  readonly values: ReadonlyArray<ReadonlyArray<string | undefined>>;
+}
+
+/**
+ * Reads every Node of `nodes` once: checks its shape, makes its view and reads the values of
+ * `keys` while its labels are in cache. An inventory of 15,000 nodes is hundreds of megabytes of
+ * parsed JSON; each further pass over it would cost a cache miss per label read, where reading
+ * these arrays costs next to nothing.
+ * @throws InputError naming the node and the field when a Node has no name, or a name, labels,
+ *   taints or allocatable of the wrong type
+ */
+export function readInventory(nodes: unknown, keys: readonly string[]): InventoryRead {
+  const views: NodeView[] = [];
+  const values = keys.map((): Array<string | undefined> => []);
+  for (const object of kubernetesObjects(nodes)) {
+    if (!isKind(object, 'Node')) continue;
+    const problem = nodeProblem(object, views.length + 1);
+    if (problem !== undefined) throw new InputError(problem);
+    const view = nodeView(object);
+    for (let k = 0; k < keys.length; k++) values[k].push(view.labels.get(keys[k]));
+    views.push(view);
+  }
+  return { nodes: views, values };
+}
