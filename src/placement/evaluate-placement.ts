@@ -1,11 +1,12 @@
 import { nodeAdvisories } from './advisories';
 import { daemonSetPlacement } from './daemon-set-placement';
 import { daemonSetView } from './daemon-set-view';
+import { readInventory } from './inventory-read';
 import { labelCardinality } from './label-cardinality';
 import { LabelColumns } from './label-columns';
-import { readInventory } from './inventory-read';
 import { classGroups, nodeClasses } from './node-classes';
 import { nodeSpecificVerdicts, splitNodeSpecific } from './node-specific-split';
+import { duplicateObjectFindings } from '../validation';
 import { shouldRunDaemonPod } from './predicates/should-run';
 import { PlacementReport } from './report';
 import { withFamilyCoverage } from './report-families';
@@ -14,7 +15,6 @@ import { checkVariantFamilies } from './variant-family-check';
 import { VerdictTable } from './verdict-table';
 import { isKind, kubernetesObjects } from '../input';
 import { isStaticPodObject } from '../static-pods/static-pod-marker';
-import { duplicateObjectFindings } from '../validation';
 
 /**
  * Says, for every DaemonSet in `manifests` and every node in `nodes`, whether the DaemonSet
