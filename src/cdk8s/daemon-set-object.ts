@@ -13,7 +13,10 @@ const DAEMON_SET_OBJECT = Symbol.for('everynode.DaemonSetObject');
 export interface DaemonSetState {
   /** Whether it may differ from what was checked at construction, and must be checked again. */
   readonly changed: boolean;
-  /** The synthesized DaemonSet when changed; else only its apiVersion, kind, name and namespace. */
+  /**
+   * The synthesized DaemonSet when changed; else its apiVersion, kind, name, namespace and spec,
+   * the spec as the model built it (not copied: read it only).
+   */
   readonly object: JsonObject;
 }
 
@@ -64,7 +67,8 @@ export class DaemonSetObject extends ApiObject {
     const synthesized = asBuilt ? metadata : this.metadata.toJson();
     this.body = rest;
     this.writtenMetadata = synthesized;
-    this.identity = { apiVersion, kind, metadata: { name: this.name, namespace: synthesized?.namespace } };
+    // The spec too, which synthesis writes as built while nothing changes it: the selector collision check reads it.
+    this.identity = { apiVersion, kind, metadata: { name: this.name, namespace: synthesized?.namespace }, spec: rest.spec };
     if (asBuilt || sameJson(synthesized, metadata)) {
       this.constructionErrors = [];
       this.constructionWarnings = modelWarnings(manifest);
@@ -82,7 +86,7 @@ export class DaemonSetObject extends ApiObject {
   }
 
   /**
-   * What the object would synthesize now: only its identity when nothing changed it, else all of it.
+   * What the object would synthesize now: only its identity and spec when nothing changed it, else all of it.
    * @param ownResolvers whether the app has resolvers of its own, when the caller knows
    */
   state(ownResolvers = hasOwnResolvers(this)): DaemonSetState {

@@ -4,6 +4,7 @@ import { JsonObject } from '../json/shape';
 import { checkDaemonSet, describeObject, findDuplicateObjects, formatFieldError, ValidationWarning } from '../validation';
 import { DaemonSetObject } from './daemon-set-object';
 import { hasOwnResolvers } from './resolvers';
+import { addSelectorCollisionErrors, hasPodTemplate } from './selector-collision-check';
 
 /** What synthesis finds about one everynode DaemonSet. */
 export interface SynthFindings {
@@ -55,7 +56,8 @@ export function synthFindings(object: DaemonSetObject): SynthFindings {
 /**
  * Checks again every everynode DaemonSet (or only `only`) that changed since construction, and
  * finds the objects of the app that share the identity of one: `kubectl apply` would apply the
- * second over the first.
+ * second over the first; and the pods of other objects that an everynode DaemonSet's selector
+ * matches, or that match the selector of another DaemonSet.
  */
 function checkApp(root: IConstruct, only?: DaemonSetObject): Map<DaemonSetObject, SynthFindings> {
   const ownResolvers = hasOwnResolvers(root);
@@ -95,6 +97,7 @@ function checkApp(root: IConstruct, only?: DaemonSetObject): Map<DaemonSetObject
       `${describeObject(identities[duplicate])} is defined twice, by '${pathOf(a)}' and by '${pathOf(b)}': applied, the second replaces the first`,
     );
   }
+  addSelectorCollisionErrors(objects, identities, errors, pathOf);
 
   const findings = new Map<DaemonSetObject, SynthFindings>();
   for (const [object, messages] of errors) findings.set(object, { errors: messages, warnings: warnings.get(object) ?? [] });
@@ -110,13 +113,14 @@ function pathOf(object: ApiObject): string {
  * What identifies an ApiObject that is not everynode's. Synthesizing it costs as much as cdk8s's own
  * synthesis, so it is read from the object's properties when nothing can change them at synthesis:
  * no JSON patch (in a field cdk8s does not document; were it to go, every object is synthesized),
- * no app resolver, and a name and namespace that are plain strings.
+ * no app resolver, and a name and namespace that are plain strings. A workload or a Pod is
+ * synthesized all the same: the selector collision check reads its pod template.
  */
 function identityOf(object: ApiObject, ownResolvers: boolean): JsonObject | undefined {
   const patches: unknown = (object as unknown as { patches?: unknown }).patches;
   const { name, namespace } = object.metadata;
   const plain = typeof name === 'string' && (namespace === undefined || typeof namespace === 'string');
-  if (!ownResolvers && plain && Array.isArray(patches) && patches.length === 0) {
+  if (!ownResolvers && plain && Array.isArray(patches) && patches.length === 0 && !hasPodTemplate(object)) {
     return { apiVersion: object.apiVersion, kind: object.kind, metadata: { name, namespace } };
   }
   try {

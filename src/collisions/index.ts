@@ -1,4 +1,4 @@
 export { findSelectorCollisions, SelectorCollision } from './find-selector-collisions';
 export { isDaemonSet, podTemplateOf, PodTemplate } from './pod-templates';
 export { SELECTED_BY_ANNOTATION, selectedBy } from './selected-by';
-export { selectorCollisionFindings } from './selector-collision-findings';
+export { DescribedCollision, describedSelectorCollisions, selectorCollisionFindings } from './selector-collision-findings';

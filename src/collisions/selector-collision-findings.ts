@@ -74,6 +74,34 @@ function collisionMessage(collision: SelectorCollision, objects: readonly JsonOb
     `(kubectl delete --cascade=orphan) and then deletes them or replaces them with its own. ${RELABEL}, or ${marker}`;
 }
 
+/** A collision that is not marked intended, with its message. */
+export interface DescribedCollision extends SelectorCollision {
+  readonly message: string;
+}
+
+/**
+ * The collisions of `findSelectorCollisions` that no `everynode.io/selected-by` annotation marks
+ * intended, each with a message that says which objects, which labels, and what the DaemonSet
+ * controller does to the pods; an object defined twice makes its collisions once.
+ *
+ * @param whereIs where the object at an index comes from (a construct path), for messages that
+ *   name it beside the object; without it messages name the objects only
+ */
+export function describedSelectorCollisions(objects: readonly JsonObject[], whereIs?: (index: number) => string): DescribedCollision[] {
+  const named = (index: number) => (whereIs ? `${describeObject(objects[index])} (${whereIs(index)})` : describeObject(objects[index]));
+  const described: DescribedCollision[] = [];
+  const seen = new Set<string>();
+  for (const collision of findSelectorCollisions(objects)) {
+    if (collision.intended) continue;
+    const message = collisionMessage(collision, objects, named);
+    // An object defined twice makes the same collision twice; the DuplicateObject finding says so.
+    if (seen.has(message)) continue;
+    seen.add(message);
+    described.push({ ...collision, message });
+  }
+  return described;
+}
+
 /**
  * One `SelectorCollision` error per DaemonSet whose selector matches the pods of another object
  * of its namespace (see `findSelectorCollisions`), unless that object names the DaemonSet in
@@ -86,25 +114,13 @@ function collisionMessage(collision: SelectorCollision, objects: readonly JsonOb
  * owner is deleted with `--cascade=orphan`. It then deletes them, or replaces them with its own.
  *
  * @param objects parsed Kubernetes objects
- * @param whereIs where the object at an index comes from (a construct path), for messages that
- *   name it beside the object; without it messages name the objects only
+ * @param whereIs where the object at an index comes from, named in messages beside the object
  */
 export function selectorCollisionFindings(objects: readonly JsonObject[], whereIs?: (index: number) => string): Finding[] {
-  const named = (index: number) => (whereIs ? `${describeObject(objects[index])} (${whereIs(index)})` : describeObject(objects[index]));
-  const findings: Finding[] = [];
-  const seen = new Set<string>();
-  for (const collision of findSelectorCollisions(objects)) {
-    if (collision.intended) continue;
-    const finding: Finding = {
-      code: 'SelectorCollision',
-      severity: 'error',
-      objects: [describeObject(objects[collision.daemonSet]), describeObject(objects[collision.other])],
-      message: collisionMessage(collision, objects, named),
-    };
-    // An object defined twice makes the same collision twice; the DuplicateObject finding says so.
-    if (seen.has(finding.message)) continue;
-    seen.add(finding.message);
-    findings.push(finding);
-  }
-  return findings;
+  return describedSelectorCollisions(objects, whereIs).map(({ daemonSet, other, message }) => ({
+    code: 'SelectorCollision',
+    severity: 'error',
+    objects: [describeObject(objects[daemonSet]), describeObject(objects[other])],
+    message,
+  }));
 }
