@@ -1,6 +1,6 @@
 import { ApiObject, App, Chart, JsonPatch, Testing } from 'cdk8s';
-import { SELECTED_BY_ANNOTATION } from '../../src/collisions';
 import { MasterTolerant, NodeDaemon } from '../../src/cdk8s';
+import { SELECTED_BY_ANNOTATION } from '../../src/collisions';
 import { daemonSet, workload } from '../collisions/fixtures';
 
 /** The validation errors of `app.synth()`, one per line, or [] when it synthesizes. */
