@@ -1,6 +1,7 @@
 import { Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import { DaemonProps } from '../daemon';
+import { DaemonProps, DaemonPropsError } from '../daemon';
+import { KUBERNETES_VERSION_SETTING, kubernetesVersionProblem } from '../daemon/kubernetes-version';
 
 /*
  * cdk8s gives every ApiObject its chart's namespace (unless it has one) and labels (under its own).
@@ -9,12 +10,17 @@ import { DaemonProps } from '../daemon';
  * object is checked again at synthesis instead.
  */
 
-/** What a cdk8s chart adds to the metadata of every object in it. */
+/** What a cdk8s chart adds to the metadata of every object in it, and what the app sets for every daemon in it. */
 export interface ChartMetadata {
   /** The chart's namespace, for an object that names none. */
   readonly namespace?: string;
   /** The chart's labels, under the object's own. */
   readonly labels: Record<string, string>;
+  /**
+   * The Kubernetes version of the context key `everynode:kubernetesVersion`, set on the app, a
+   * chart or any construct above, for a daemon whose props name none.
+   */
+  readonly kubernetesVersion?: string;
 }
 
 /*
@@ -23,8 +29,13 @@ export interface ChartMetadata {
  */
 const metadataByChart = new WeakMap<Chart, { readonly namespace?: string; readonly labels: Readonly<Record<string, string>> }>();
 
-/** The namespace and labels the chart of `scope` adds to every object, as far as they are plain strings. */
-export function chartMetadataOf(scope: IConstruct): ChartMetadata {
+/**
+ * The namespace and labels the chart of `scope` adds to every object, as far as they are plain
+ * strings, and the Kubernetes version of the context.
+ * @param owner the construct, as construction errors name it
+ * @throws DaemonPropsError naming `owner` when the context's version is not a Kubernetes version
+ */
+export function chartMetadataOf(scope: IConstruct, owner: string): ChartMetadata {
   const chart = Chart.of(scope);
   let metadata = metadataByChart.get(chart);
   if (!metadata) {
@@ -34,14 +45,21 @@ export function chartMetadataOf(scope: IConstruct): ChartMetadata {
     metadata = { namespace: typeof chart.namespace === 'string' ? chart.namespace : undefined, labels: plain ? labels : {} };
     metadataByChart.set(chart, metadata);
   }
+  // Context may be set on any construct between the chart and this one: read where it is used.
+  const kubernetesVersion: unknown = scope.node.tryGetContext(KUBERNETES_VERSION_SETTING);
+  if (kubernetesVersion !== undefined) {
+    const problem = kubernetesVersionProblem(kubernetesVersion);
+    if (problem) throw new DaemonPropsError(owner, [{ field: 'kubernetesVersion', message: `the context value ${KUBERNETES_VERSION_SETTING} ${problem}` }]);
+  }
   // A builder may change what it is handed: each gets labels of its own.
-  return { namespace: metadata.namespace, labels: { ...metadata.labels } };
+  return { namespace: metadata.namespace, labels: { ...metadata.labels }, kubernetesVersion: kubernetesVersion as string | undefined };
 }
 
-/** `props` with the chart's namespace and labels where the props give none. */
+/** `props` with the chart's namespace and labels, and the context's Kubernetes version, where the props give none. */
 export function withChartMetadata<P extends DaemonProps>(props: P, chart: ChartMetadata | undefined): P {
   const namespace = props.namespace ?? chart?.namespace;
   const chartLabels = chart?.labels ?? {};
-  if (namespace === props.namespace && Object.keys(chartLabels).length === 0) return props;
-  return { ...props, namespace, labels: { ...chartLabels, ...props.labels } };
+  const kubernetesVersion = props.kubernetesVersion ?? chart?.kubernetesVersion;
+  if (namespace === props.namespace && kubernetesVersion === props.kubernetesVersion && Object.keys(chartLabels).length === 0) return props;
+  return { ...props, namespace, labels: { ...chartLabels, ...props.labels }, kubernetesVersion };
 }

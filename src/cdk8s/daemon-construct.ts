@@ -1,6 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { DaemonSetManifest } from '../daemon';
+import { KubernetesMinorVersion, parseKubernetesVersion } from '../daemon/kubernetes-version';
 import { daemonServiceManifest, DaemonServiceKind, DaemonServiceOptions, nodeIpEndpoint, NodeIpEndpoint, serviceTargetOf } from '../services';
 import { ChartMetadata, chartMetadataOf } from './chart-metadata';
 import { DaemonSetObject } from './daemon-set-object';
@@ -33,15 +34,24 @@ export abstract class DaemonConstruct extends Construct {
   private readonly owner: string;
   /** The DaemonSet as built, read only when a Service or an endpoint is asked for. */
   private readonly manifest: DaemonSetManifest;
+  /** The Kubernetes version the daemon was built for, which its Services are built for too. */
+  private readonly version?: KubernetesMinorVersion;
 
-  /** @internal the daemon kinds are the subclasses; users construct those */
-  protected constructor(scope: Construct, id: string, kind: string, build: ManifestBuilder) {
+  /**
+   * @param kubernetesVersion the version the props name, which wins over the context's
+   * @internal the daemon kinds are the subclasses; users construct those
+   */
+  protected constructor(scope: Construct, id: string, kind: string, build: ManifestBuilder, kubernetesVersion?: string) {
     super(scope, id);
     const owner = `${kind} '${this.node.path}'`;
-    const manifest = build(owner, id, chartMetadataOf(this));
+    const chart = chartMetadataOf(this, owner);
+    const manifest = build(owner, id, chart);
+    const versionText = kubernetesVersion ?? chart.kubernetesVersion;
     this.owner = owner;
     this.manifest = manifest;
-    const object = new DaemonSetObject(this, 'Resource', manifest);
+    // The build accepted the version, or there is none.
+    this.version = versionText === undefined ? undefined : parseKubernetesVersion(versionText);
+    const object = new DaemonSetObject(this, 'Resource', manifest, versionText);
     this.apiObject = object;
     this.name = object.name;
     this.selectorLabels = { ...manifest.spec?.selector.matchLabels };
@@ -63,10 +73,11 @@ export abstract class DaemonConstruct extends Construct {
    * - `CLUSTER`: a virtual IP that reaches the daemon on some node;
    * - `NODE_LOCAL`: a virtual IP that reaches the daemon on the client's own node.
    *
-   * @throws DaemonPropsError naming the construct and the option when a port matches no container port
+   * @throws DaemonPropsError naming the construct and the option when a port matches no container
+   * port, or `kind` when the daemon's Kubernetes version cannot keep a node-local Service node-local
    */
   addService(kind: DaemonServiceKind, options: DaemonServiceOptions = {}): ApiObject {
-    const manifest = daemonServiceManifest(this.owner, serviceTargetOf(this.manifest), kind, options);
+    const manifest = daemonServiceManifest(this.owner, serviceTargetOf(this.manifest), kind, options, this.version);
     return new ApiObject(this, `Service-${manifest.metadata!.name}`, manifest);
   }
 

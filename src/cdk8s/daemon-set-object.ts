@@ -48,13 +48,19 @@ export class DaemonSetObject extends ApiObject {
   readonly constructionErrors: readonly FieldError[];
   /** What the API server would accept but should not, as constructed. */
   readonly constructionWarnings: DaemonSetCheck['warnings'];
+  /** The Kubernetes version the object is checked for, again at synthesis if it changed. */
+  readonly kubernetesVersion?: string;
 
-  /** @param manifest the DaemonSet as the model built and checked it */
-  constructor(scope: Construct, id: string, manifest: DaemonSetManifest) {
+  /**
+   * @param manifest the DaemonSet as the model built and checked it
+   * @param kubernetesVersion the version it was built for
+   */
+  constructor(scope: Construct, id: string, manifest: DaemonSetManifest, kubernetesVersion?: string) {
     const { apiVersion, kind, metadata, ...rest } = manifest;
     const props: ApiObjectProps = { apiVersion, kind, metadata, ...rest };
     super(scope, id, props);
     Object.defineProperty(this, DAEMON_SET_OBJECT, { value: true });
+    this.kubernetesVersion = kubernetesVersion;
 
     const fields = metadataFields(this.metadata);
     this.checkedMetadata = copyPlainJson(fields);
@@ -74,7 +80,7 @@ export class DaemonSetObject extends ApiObject {
       this.constructionWarnings = modelWarnings(manifest);
     } else {
       // Metadata the model never saw (the chart's, when the builder ignored it): checked once, here.
-      const check = checkDaemonSet({ ...manifest, metadata: synthesized });
+      const check = checkDaemonSet({ ...manifest, metadata: synthesized }, undefined, { kubernetesVersion });
       this.constructionErrors = check.errors;
       this.constructionWarnings = check.warnings;
     }

@@ -3,13 +3,14 @@ import { Construct } from 'constructs';
 import { chartMetadataOf, withChartMetadata } from './chart-metadata';
 import { DaemonConstruct } from './daemon-construct';
 import { DaemonSetManifest, withOwnProps } from '../daemon';
+import { KubernetesMinorVersion, parseKubernetesVersion } from '../daemon/kubernetes-version';
 import { daemonServiceManifest, DaemonServiceKind, DaemonServiceOptions } from '../services';
 import { DaemonVariantsProps, FAMILY_LABEL, familyServiceTarget, VariantManifest, variantFamilyManifests } from '../variants';
 
 /** One variant's DaemonSet, built with its siblings by the family. */
 class VariantDaemon extends DaemonConstruct {
-  constructor(scope: Construct, id: string, manifest: DaemonSetManifest) {
-    super(scope, id, 'DaemonVariants', () => manifest);
+  constructor(scope: Construct, id: string, manifest: DaemonSetManifest, kubernetesVersion: string | undefined) {
+    super(scope, id, 'DaemonVariants', () => manifest, kubernetesVersion);
   }
 }
 
@@ -51,16 +52,20 @@ export class DaemonVariants extends Construct {
   readonly variants: DaemonConstruct[];
   private readonly owner: string;
   private readonly built: readonly VariantManifest[];
+  private readonly version?: KubernetesMinorVersion;
 
   constructor(scope: Construct, id: string, props: DaemonVariantsProps) {
     super(scope, id);
     const owner = `DaemonVariants '${this.node.path}'`;
-    const built = variantFamilyManifests(owner, id, withOwnProps(withChartMetadata(props, chartMetadataOf(this)), props));
+    const chart = chartMetadataOf(this, owner);
+    const built = variantFamilyManifests(owner, id, withOwnProps(withChartMetadata(props, chart), props));
+    const kubernetesVersion = props.kubernetesVersion ?? chart.kubernetesVersion;
     this.name = props.name ?? id;
     this.familyLabels = { [FAMILY_LABEL]: this.name };
-    this.variants = built.map(({ variant, manifest }) => new VariantDaemon(this, variant, manifest));
+    this.variants = built.map(({ variant, manifest }) => new VariantDaemon(this, variant, manifest, kubernetesVersion));
     this.owner = owner;
     this.built = built;
+    this.version = kubernetesVersion === undefined ? undefined : parseKubernetesVersion(kubernetesVersion);
   }
 
   /**
@@ -72,7 +77,7 @@ export class DaemonVariants extends Construct {
    * @throws DaemonPropsError naming the construct and the option when a port is not declared by every variant
    */
   addService(kind: DaemonServiceKind, options: DaemonServiceOptions = {}): ApiObject {
-    const manifest = daemonServiceManifest(this.owner, familyServiceTarget(this.name, this.built), kind, options);
+    const manifest = daemonServiceManifest(this.owner, familyServiceTarget(this.name, this.built), kind, options, this.version);
     return new ApiObject(this, `Service-${manifest.metadata!.name}`, manifest);
   }
 }

@@ -33,6 +33,6 @@ export interface MasterTolerantProps extends DaemonProps {}
  */
 export class MasterTolerant extends DaemonConstruct {
   constructor(scope: Construct, id: string, props: MasterTolerantProps) {
-    super(scope, id, 'MasterTolerant', (owner, name, chart) => masterTolerantManifest(owner, name, withOwnProps(withChartMetadata(props, chart), props)));
+    super(scope, id, 'MasterTolerant', (owner, name, chart) => masterTolerantManifest(owner, name, withOwnProps(withChartMetadata(props, chart), props)), props.kubernetesVersion);
   }
 }

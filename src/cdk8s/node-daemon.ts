@@ -29,6 +29,6 @@ export interface NodeDaemonProps extends DaemonProps {}
  */
 export class NodeDaemon extends DaemonConstruct {
   constructor(scope: Construct, id: string, props: NodeDaemonProps) {
-    super(scope, id, 'NodeDaemon', (owner, name, chart) => nodeDaemonManifest(owner, name, withOwnProps(withChartMetadata(props, chart), props)));
+    super(scope, id, 'NodeDaemon', (owner, name, chart) => nodeDaemonManifest(owner, name, withOwnProps(withChartMetadata(props, chart), props)), props.kubernetesVersion);
   }
 }

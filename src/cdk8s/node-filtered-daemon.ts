@@ -21,6 +21,6 @@ import { DaemonConstruct } from './daemon-construct';
  */
 export class NodeFilteredDaemon extends DaemonConstruct {
   constructor(scope: Construct, id: string, props: NodeFilteredDaemonProps) {
-    super(scope, id, 'NodeFilteredDaemon', (owner, name, chart) => nodeFilteredDaemonManifest(owner, name, withOwnProps(withChartMetadata(props, chart), props)));
+    super(scope, id, 'NodeFilteredDaemon', (owner, name, chart) => nodeFilteredDaemonManifest(owner, name, withOwnProps(withChartMetadata(props, chart), props)), props.kubernetesVersion);
   }
 }

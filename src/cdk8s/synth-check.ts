@@ -81,7 +81,7 @@ function checkApp(root: IConstruct, only?: DaemonSetObject): Map<DaemonSetObject
     identities.push(state.object);
     if (only && construct !== only) continue;
     if (state.changed) {
-      const check = checkDaemonSet(state.object);
+      const check = checkDaemonSet(state.object, undefined, { kubernetesVersion: construct.kubernetesVersion });
       errors.set(construct, check.errors.map(formatFieldError));
       warnings.set(construct, check.warnings);
     } else {

@@ -223,9 +223,14 @@ export interface DaemonProps {
    */
   readonly preferredNodes?: PreferredNodes[];
   /**
-   * The Kubernetes version of the target cluster (`"1.29"`). Decides the control-plane taint
-   * name(s) that `MasterTolerant` tolerates.
-   * @default - unknown: tolerate both names
+   * The Kubernetes version of the target cluster (`"1.29"`, `"v1.23.17"`), for this daemon alone.
+   * It decides the control-plane taint name(s) that `MasterTolerant`, and `Toleration.controlPlane()`
+   * in `tolerations`, tolerate (1.23 and before: `node-role.kubernetes.io/master`; 1.24: both;
+   * 1.25 and later: `node-role.kubernetes.io/control-plane`); a surge (`maxSurge`) is refused
+   * before 1.22, as are node-local Services (`internalTrafficPolicy`), whose fields those versions
+   * drop.
+   * @default - the app's `everynode:kubernetesVersion` (cdk8s context, Pulumi stack config); without
+   * one, both taint names and everything the latest Kubernetes accepts
    */
   readonly kubernetesVersion?: string;
 

@@ -4,6 +4,7 @@ import { hardenContainer, hardenPod } from './hardened-profile';
 import { hostPathVolumes } from './host-paths';
 import { podLabelsFor, selectorLabelsFor } from './identity';
 import { Container, DaemonSetManifest, PodSpec, TolerationSpec } from './kubernetes-types';
+import { KubernetesMinorVersion, kubernetesVersionProblem, parseKubernetesVersion } from './kubernetes-version';
 import { recordModelFindings } from './model-warnings';
 import { NodeFilter } from './node-filter';
 import { PodCount } from './pod-count';
@@ -60,6 +61,8 @@ export function buildDaemonSet(owner: string, name: string, props: DaemonProps, 
       message: `${JSON.stringify(daemonName)} is not a valid DaemonSet name (${DNS1123_SUBDOMAIN_IN_WORDS}): set name to a lowercase name such as "fluent-bit"`,
     });
   }
+  const versionProblem = props.kubernetesVersion === undefined ? undefined : kubernetesVersionProblem(props.kubernetesVersion);
+  if (versionProblem) problems.push({ field: 'kubernetesVersion', message: versionProblem });
   const rollout = props.rollout ?? DEFAULT_ROLLOUT;
   problems.push(...rollout._problems('rollout'));
   if (rollout._surges && usesHostPorts(props)) {
@@ -77,6 +80,7 @@ export function buildDaemonSet(owner: string, name: string, props: DaemonProps, 
   const { labels: podLabels, problems: labelProblems } = podLabelsFor(selectorLabels, props.podLabels);
   problems.push(...labelProblems);
   if (problems.length > 0) throw new DaemonPropsError(owner, problems);
+  const version = props.kubernetesVersion === undefined ? undefined : parseKubernetesVersion(props.kubernetesVersion);
 
   const manifest: DaemonSetManifest = {
     apiVersion: 'apps/v1',
@@ -91,7 +95,7 @@ export function buildDaemonSet(owner: string, name: string, props: DaemonProps, 
       selector: { matchLabels: { ...selectorLabels } },
       template: {
         metadata: compact({ labels: podLabels, annotations: props.podAnnotations }),
-        spec: podSpecFor(daemonName, props, placement),
+        spec: podSpecFor(daemonName, props, placement, version),
       },
       updateStrategy: rollout.toJson(),
       minReadySeconds: props.minReadySeconds ?? 0,
@@ -99,7 +103,7 @@ export function buildDaemonSet(owner: string, name: string, props: DaemonProps, 
     },
   };
 
-  const { errors, warnings, plainData } = inspection.inspectDaemonSet(manifest);
+  const { errors, warnings, plainData } = inspection.inspectDaemonSet(manifest, undefined, { kubernetesVersion: props.kubernetesVersion });
   if (errors.length > 0) {
     const nodes = placement.requiredNodes;
     throw new DaemonPropsError(
@@ -110,7 +114,7 @@ export function buildDaemonSet(owner: string, name: string, props: DaemonProps, 
         requiredNodes: nodes && { filter: nodes, prop: nodes === (props as Partial<NodeFilteredDaemonProps>).nodes ? 'nodes' : undefined },
         tolerationOrigins: () => {
           const origins: TolerationOrigin[] = [];
-          tolerationsFor(props, placement, origins);
+          tolerationsFor(props, placement, version, origins);
           return origins;
         },
       }),
@@ -120,7 +124,7 @@ export function buildDaemonSet(owner: string, name: string, props: DaemonProps, 
   return manifest;
 }
 
-function podSpecFor(daemonName: string, props: DaemonProps, placement: DaemonPlacement): PodSpec {
+function podSpecFor(daemonName: string, props: DaemonProps, placement: DaemonPlacement, version: KubernetesMinorVersion | undefined): PodSpec {
   const hostPaths = hostPathVolumes(props.hostPaths ?? {});
   const harden = props.hardened ? hardenContainer : (c: Container) => c;
   const agent: Container = compact({
@@ -158,7 +162,7 @@ function podSpecFor(daemonName: string, props: DaemonProps, placement: DaemonPla
     runtimeClassName: props.runtimeClassName,
     nodeSelector: props.nodeSelector,
     affinity: affinityFor(props, placement),
-    tolerations: nonEmpty(tolerationsFor(props, placement)),
+    tolerations: nonEmpty(tolerationsFor(props, placement, version)),
   });
 }
 
@@ -203,16 +207,23 @@ function affinityFor(props: DaemonProps, placement: DaemonPlacement): PodSpec['a
 }
 
 /**
- * The kind's tolerations, the node filter's, then the user's; each written once. `origins`, when
- * given, is told where each one written came from: an error message names the user's own index.
+ * The kind's tolerations, the node filter's, then the user's; each written once, and those of
+ * control-plane taint names the version's nodes do not carry left out. `origins`, when given, is
+ * told where each one written came from: an error message names the user's own index.
  */
-function tolerationsFor(props: DaemonProps, placement: DaemonPlacement, origins?: TolerationOrigin[]): TolerationSpec[] {
+function tolerationsFor(
+  props: DaemonProps,
+  placement: DaemonPlacement,
+  version: KubernetesMinorVersion | undefined,
+  origins?: TolerationOrigin[],
+): TolerationSpec[] {
   const kind = placement.tolerations ?? [];
   const filter = placement.requiredNodes?.tolerations ?? [];
   const all = [...kind, ...filter, ...(props.tolerations ?? [])];
   const seen = new Set<string>();
   const written: TolerationSpec[] = [];
   all.forEach((toleration, i) => {
+    if (!toleration._neededBy(version)) return;
     const t = toleration.toJson();
     const key = tolerationIdentity(t);
     if (seen.has(key)) return;

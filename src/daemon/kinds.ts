@@ -14,15 +14,9 @@ export function nodeDaemonManifest(owner: string, name: string, props: DaemonPro
   return buildDaemonSet(owner, name, props);
 }
 
-/** One pod on every node, control-plane nodes included. */
+/** One pod on every node, control-plane nodes included: it tolerates the control-plane taint name(s) of `kubernetesVersion`. */
 export function masterTolerantManifest(owner: string, name: string, props: DaemonProps): DaemonSetManifest {
-  let controlPlane: Toleration[];
-  try {
-    controlPlane = Toleration.controlPlane({ kubernetesVersion: props.kubernetesVersion });
-  } catch (error) {
-    throw new DaemonPropsError(owner, [{ field: 'kubernetesVersion', message: (error as Error).message.replace(/^kubernetesVersion /, '') }]);
-  }
-  return buildDaemonSet(owner, name, props, { tolerations: controlPlane });
+  return buildDaemonSet(owner, name, props, { tolerations: Toleration.controlPlane() });
 }
 
 /** One pod on every node the filter selects. */

@@ -1,5 +1,7 @@
 import { TolerationSpec } from './kubernetes-types';
-import { isAtLeast, parseKubernetesVersion } from './kubernetes-version';
+import { CONTROL_PLANE_TAINT, controlPlaneTaintKeysOf, KubernetesMinorVersion, LEGACY_MASTER_TAINT, parseKubernetesVersion } from './kubernetes-version';
+
+export { CONTROL_PLANE_TAINT, LEGACY_MASTER_TAINT };
 
 /**
  * What a taint does to pods that do not tolerate it.
@@ -35,15 +37,12 @@ export interface ControlPlaneTolerationOptions {
    * The Kubernetes version the cluster runs (`"1.29"`, `"v1.23.17"`). Before 1.24 control-plane
    * nodes carry `node-role.kubernetes.io/master:NoSchedule`; kubeadm 1.24 adds
    * `node-role.kubernetes.io/control-plane:NoSchedule` beside it, and 1.25 drops the old one.
-   * @default - tolerate both taints, which is right for every version and for clusters upgraded across 1.24
+   * @default - the Kubernetes version of the daemon whose `tolerations` hold these (its
+   * `kubernetesVersion`, or the app's); without one, both taints, which is right for every
+   * version and for clusters upgraded across 1.24
    */
   readonly kubernetesVersion?: string;
 }
-
-/** The control-plane taint since Kubernetes 1.24. */
-export const CONTROL_PLANE_TAINT = 'node-role.kubernetes.io/control-plane';
-/** The control-plane taint before Kubernetes 1.25. */
-export const LEGACY_MASTER_TAINT = 'node-role.kubernetes.io/master';
 
 /**
  * A toleration lets a pod run on a node despite a matching taint.
@@ -82,11 +81,17 @@ export class Toleration {
     return new Toleration({ operator: 'Exists' });
   }
 
-  /** Tolerates the control-plane NoSchedule taint under the name(s) the cluster version uses. */
+  /**
+   * Tolerates the control-plane NoSchedule taint under the name(s) the cluster version uses. Without
+   * a version, a daemon with a Kubernetes version keeps only the name(s) of that version.
+   */
   static controlPlane(options: ControlPlaneTolerationOptions = {}): Toleration[] {
-    return controlPlaneTaintKeys(options.kubernetesVersion).map((key) =>
-      Toleration.exists(key, { effect: TaintEffect.NO_SCHEDULE }),
-    );
+    const followsDaemon = options.kubernetesVersion === undefined;
+    return controlPlaneTaintKeys(options.kubernetesVersion).map((key) => {
+      const toleration = Toleration.exists(key, { effect: TaintEffect.NO_SCHEDULE });
+      toleration.followsDaemonVersion = followsDaemon;
+      return toleration;
+    });
   }
 
   /**
@@ -105,7 +110,19 @@ export class Toleration {
     return new Toleration({ ...spec });
   }
 
+  /** Made by `controlPlane()` without a version: the daemon's version decides whether it is written. */
+  private followsDaemonVersion = false;
+
   private constructor(private readonly spec: TolerationSpec) {}
+
+  /**
+   * Whether a daemon for this Kubernetes version writes the toleration: a control-plane toleration
+   * made without a version is left out when the version's nodes do not carry its taint name.
+   * @internal
+   */
+  _neededBy(version: KubernetesMinorVersion | undefined): boolean {
+    return !this.followsDaemonVersion || !version || controlPlaneTaintKeysOf(version).includes(this.spec.key!);
+  }
 
   /** The toleration as it appears in a pod spec. */
   toJson(): TolerationSpec {
@@ -122,12 +139,10 @@ export class Toleration {
  * @throws RangeError when the version is not a Kubernetes version
  */
 export function controlPlaneTaintKeys(kubernetesVersion?: string): string[] {
-  if (kubernetesVersion === undefined) return [CONTROL_PLANE_TAINT, LEGACY_MASTER_TAINT];
+  if (kubernetesVersion === undefined) return controlPlaneTaintKeysOf(undefined);
   const version = parseKubernetesVersion(kubernetesVersion);
   if (!version) {
     throw new RangeError(`kubernetesVersion must look like "1.29" or "v1.29.3" (got ${JSON.stringify(kubernetesVersion)})`);
   }
-  if (!isAtLeast(version, 1, 24)) return [LEGACY_MASTER_TAINT];
-  if (!isAtLeast(version, 1, 25)) return [CONTROL_PLANE_TAINT, LEGACY_MASTER_TAINT];
-  return [CONTROL_PLANE_TAINT];
+  return controlPlaneTaintKeysOf(version);
 }

@@ -5,6 +5,7 @@ import { DaemonServiceKind, DaemonServiceOptions, nodeIpEndpoint, NodeIpEndpoint
 import { DaemonArgs } from './daemon-args';
 import { daemonServiceResource } from './daemon-service-resource';
 import { DaemonSetInputs, daemonSetInputs, ManifestBuilder } from './daemon-set-inputs';
+import { targetVersionOf, TargetVersion } from './stack-kubernetes-version';
 import { WarningLog } from './warning-log';
 
 /**
@@ -43,6 +44,7 @@ export abstract class DaemonComponent extends pulumi.ComponentResource {
   private readonly daemonOwner: string;
   private readonly daemonArgs: DaemonArgs;
   private readonly daemonInputs: DaemonSetInputs;
+  private readonly target: TargetVersion;
 
   /**
    * @param kind the component's kind, which names it in the type token and in error messages
@@ -54,7 +56,8 @@ export abstract class DaemonComponent extends pulumi.ComponentResource {
   protected constructor(kind: string, name: string, args: DaemonArgs, build: ManifestBuilder, opts?: pulumi.ComponentResourceOptions) {
     // Built before super(): a bad prop throws before the component is registered with the engine.
     const warnings = new WarningLog();
-    const inputs = daemonSetInputs(`${kind} '${name}'`, name, args, build, (found) => warnings.add(found));
+    const target = targetVersionOf(`${kind} '${name}'`, args);
+    const inputs = daemonSetInputs(`${kind} '${name}'`, name, { ...args, kubernetesVersion: target.text }, build, (found) => warnings.add(found));
     super(`everynode:index:${kind}`, name, {}, opts);
     warnings.attach(this);
 
@@ -67,6 +70,7 @@ export abstract class DaemonComponent extends pulumi.ComponentResource {
     this.daemonOwner = `${kind} '${name}'`;
     this.daemonArgs = args;
     this.daemonInputs = inputs;
+    this.target = target;
     this.registerOutputs({ name: this.name, namespace: this.namespace, selectorLabels: this.selectorLabels });
   }
 
@@ -74,10 +78,12 @@ export abstract class DaemonComponent extends pulumi.ComponentResource {
    * A `k8s.core.v1.Service` over the daemon's pods, as a child of this component: its selector is
    * exactly the DaemonSet's, in its namespace, and each port forwards to a port the daemon's
    * containers declare. The kinds are those of the cdk8s constructs' `addService`.
-   * @throws DaemonPropsError naming the component and the option when a port matches no container port
+   * @throws DaemonPropsError naming the component and the option when a port matches no container
+   * port, or `kind` when the daemon's Kubernetes version cannot keep a node-local Service node-local
    */
   addService(kind: DaemonServiceKind, options: DaemonServiceOptions = {}): k8s.core.v1.Service {
-    return daemonServiceResource(this, this.daemonOwner, serviceTargetOf(this.daemonInputs.manifest), kind, options, this.daemonArgs.namespace);
+    const target = serviceTargetOf(this.daemonInputs.manifest);
+    return daemonServiceResource(this, this.daemonOwner, target, kind, options, this.daemonArgs.namespace, this.target.version);
   }
 
   /**

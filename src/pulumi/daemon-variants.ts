@@ -2,6 +2,7 @@ import * as k8s from '@pulumi/kubernetes';
 import * as pulumi from '@pulumi/pulumi';
 import { DaemonArgs } from './daemon-args';
 import { daemonSetInputs } from './daemon-set-inputs';
+import { targetVersionOf, TargetVersion } from './stack-kubernetes-version';
 import { WarningLog } from './warning-log';
 import { DaemonProps, DaemonSetManifest } from '../daemon';
 import { DEFAULT_NAMESPACE } from '../input';
@@ -57,6 +58,7 @@ export class DaemonVariants extends pulumi.ComponentResource {
   private readonly familyOwner: string;
   private readonly familyArgs: DaemonVariantsArgs;
   private readonly manifests: DaemonSetManifest[];
+  private readonly target: TargetVersion;
 
   /**
    * @param name the component's name, and the family's unless `args.name` is given
@@ -71,7 +73,9 @@ export class DaemonVariants extends pulumi.ComponentResource {
     const builderOf = (k: number) => (o: string, n: string, props: DaemonProps) =>
       variantFamilyManifests(o, n, props as DaemonVariantsProps)[k].manifest;
     const warn = (found: readonly ValidationWarning[]) => warnings.add(found);
-    const inputs = Array.from({ length: Math.max(count, 1) }, (_, k) => daemonSetInputs(owner, name, args, builderOf(k), warn));
+    const target = targetVersionOf(owner, args);
+    const familyArgs = { ...args, kubernetesVersion: target.text };
+    const inputs = Array.from({ length: Math.max(count, 1) }, (_, k) => daemonSetInputs(owner, name, familyArgs, builderOf(k), warn));
     super('everynode:index:DaemonVariants', name, {}, opts);
     warnings.attach(this);
 
@@ -83,6 +87,7 @@ export class DaemonVariants extends pulumi.ComponentResource {
     this.familyOwner = owner;
     this.familyArgs = args;
     this.manifests = inputs.map((input) => input.manifest);
+    this.target = target;
     this.registerOutputs({ variantNames: this.variantNames, familyLabels: this.familyLabels, namespace: this.namespace });
   }
 
@@ -94,6 +99,6 @@ export class DaemonVariants extends pulumi.ComponentResource {
   addService(kind: DaemonServiceKind, options: DaemonServiceOptions = {}): k8s.core.v1.Service {
     const variants = this.variantNames.map((variant, k) => ({ variant, manifest: this.manifests[k] }));
     const target = familyServiceTarget(this.familyLabels[FAMILY_LABEL], variants);
-    return daemonServiceResource(this, this.familyOwner, target, kind, options, this.familyArgs.namespace);
+    return daemonServiceResource(this, this.familyOwner, target, kind, options, this.familyArgs.namespace, this.target.version);
   }
 }

@@ -1,6 +1,9 @@
 import type { IService as ServiceManifest } from 'kubernetes-models/v1/Service';
 import { ContainerPort, DaemonSetManifest } from '../daemon/kubernetes-types';
+import { KubernetesMinorVersion } from '../daemon/kubernetes-version';
 import { DaemonPropsError, PropProblem } from '../daemon/props-error';
+import { JsonObject } from '../json/shape';
+import { serviceVersionErrors } from '../validation/kubernetes-version-rules';
 import { dns1035LabelErrors, messageInWords } from '../validation/names';
 
 export type { ServiceManifest };
@@ -47,7 +50,8 @@ export enum DaemonServiceKind {
   CLUSTER = 'cluster',
   /**
    * A virtual IP with `internalTrafficPolicy: Local`: a client reaches the daemon pod of its own
-   * node, and none if its node has none (Kubernetes 1.26 and later; beta and on by default since 1.22).
+   * node, and none if its node has none (Kubernetes 1.26 and later; beta and on by default since
+   * 1.22). Refused for a daemon whose Kubernetes version is older: its API server drops the field.
    */
   NODE_LOCAL = 'node-local',
 }
@@ -96,6 +100,7 @@ function describePort(port: ContainerPort): string {
  *
  * @param owner who asks for it, for error messages (`NodeDaemon 'agents/node-exporter'`)
  * @param target the daemon (a DaemonSet, or a family of them) whose pods the Service selects
+ * @param version the daemon's Kubernetes version, when it has one
  * @throws DaemonPropsError naming the owner and the Service option that is wrong
  */
 export function daemonServiceManifest(
@@ -103,6 +108,7 @@ export function daemonServiceManifest(
   target: ServiceTarget,
   kind: DaemonServiceKind,
   options: DaemonServiceOptions = {},
+  version?: KubernetesMinorVersion,
 ): ServiceManifest {
   const declared = target.containerPorts;
   const problems: PropProblem[] = [];
@@ -130,9 +136,7 @@ export function daemonServiceManifest(
   if (ports.length > 1 && ports.some((port) => !port.name)) {
     problems.push({ field: 'ports', message: 'a Service with several ports needs a name for each: name the container ports, or give each port a name' });
   }
-  if (problems.length > 0) throw new DaemonPropsError(`${owner} ${kind} Service`, problems);
-
-  return {
+  const service: ServiceManifest = {
     apiVersion: 'v1',
     kind: 'Service',
     metadata: { name, ...(target.namespace ? { namespace: target.namespace } : {}) },
@@ -143,4 +147,13 @@ export function daemonServiceManifest(
       ...(ports.length > 0 ? { ports } : {}),
     },
   };
+  // The only version-dependent field a Service here gets is the node-local kind's.
+  for (const error of serviceVersionErrors(service as unknown as JsonObject, version)) {
+    problems.push({
+      field: 'kind',
+      message: `DaemonServiceKind.NODE_LOCAL sets ${error.field}, which ${error.message}; a client reaches the daemon on its own node through a host port instead (nodeIpEndpoint)`,
+    });
+  }
+  if (problems.length > 0) throw new DaemonPropsError(`${owner} ${kind} Service`, problems);
+  return service;
 }

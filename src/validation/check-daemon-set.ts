@@ -1,5 +1,6 @@
 import { FieldError, FieldPath } from './field-error';
 import { imageReferenceWarnings } from './image-references';
+import { daemonSetVersionErrors, daemonSetVersionWarnings, targetVersionOf, ValidationOptions } from './kubernetes-version-rules';
 import { nonIntegerComparisons } from './non-integer-comparisons';
 import { decodeObject } from './schema/decode-object';
 import { validateDecodedDaemonSet } from './validate-daemon-set';
@@ -24,14 +25,21 @@ export interface DaemonSetCheck {
  *
  * @param manifest a parsed DaemonSet (untrusted input: any shape is reported, never thrown on)
  * @param previous the DaemonSet as last released, to check an update
+ * @param options the Kubernetes version of the target cluster
+ * @throws RangeError when `options.kubernetesVersion` is not a Kubernetes version
  */
-export function checkDaemonSet(manifest: unknown, previous?: unknown): DaemonSetCheck {
-  const { errors, warnings } = inspectDaemonSet(manifest, previous);
+export function checkDaemonSet(manifest: unknown, previous?: unknown, options: ValidationOptions = {}): DaemonSetCheck {
+  const { errors, warnings } = inspectDaemonSet(manifest, previous, options);
   return { errors, warnings };
 }
 
 /** `checkDaemonSet`, and whether the DaemonSet is plain data, which the model's adapters need to know. */
-export function inspectDaemonSet(manifest: unknown, previous?: unknown): DaemonSetCheck & { readonly plainData: boolean } {
+export function inspectDaemonSet(
+  manifest: unknown,
+  previous?: unknown,
+  options: ValidationOptions = {},
+): DaemonSetCheck & { readonly plainData: boolean } {
+  const version = targetVersionOf(options);
   const daemonSet = objectAt(manifest);
   if (!daemonSet) return { errors: [FieldPath.root('<root>').invalid(manifest, 'a DaemonSet must be an object')], warnings: [], plainData: true };
   const { typeErrors, unknownFields, plainData } = decodeObject(daemonSet, 'apps/v1 DaemonSet');
@@ -40,8 +48,13 @@ export function inspectDaemonSet(manifest: unknown, previous?: unknown): DaemonS
   const podSpecPath = FieldPath.root('spec').child('template', 'spec');
   const podSpec = objectAt(objectAt(objectAt(daemonSet.spec)?.template)?.spec);
   return {
-    errors: validateDecodedDaemonSet(daemonSet, previous),
-    warnings: [...unknownFields, ...nonIntegerComparisons(podSpec, podSpecPath), ...imageReferenceWarnings(podSpec, podSpecPath)],
+    errors: [...validateDecodedDaemonSet(daemonSet, previous), ...daemonSetVersionErrors(daemonSet, version)],
+    warnings: [
+      ...unknownFields,
+      ...nonIntegerComparisons(podSpec, podSpecPath),
+      ...imageReferenceWarnings(podSpec, podSpecPath),
+      ...daemonSetVersionWarnings(daemonSet, version),
+    ],
     plainData,
   };
 }
@@ -52,8 +65,11 @@ export function inspectDaemonSet(manifest: unknown, previous?: unknown): DaemonS
  *
  * @param manifest a parsed DaemonSet (untrusted input: any shape is reported, never thrown on)
  * @param previous the DaemonSet as last released, to check an update
+ * @param options the Kubernetes version of the target cluster, whose API server may drop fields
+ *   the latest accepts (`validateDaemonSet(ds, undefined, { kubernetesVersion: '1.21' })`)
  * @returns the errors, empty when the API server would accept the manifest
+ * @throws RangeError when `options.kubernetesVersion` is not a Kubernetes version
  */
-export function validateDaemonSet(manifest: unknown, previous?: unknown): FieldError[] {
-  return [...checkDaemonSet(manifest, previous).errors];
+export function validateDaemonSet(manifest: unknown, previous?: unknown, options: ValidationOptions = {}): FieldError[] {
+  return [...checkDaemonSet(manifest, previous, options).errors];
 }

@@ -8,8 +8,10 @@
  *   whitespace, the kubelet fails to pull.
  * - `DuplicateObject`: a second object with the same kind, namespace and name; `kubectl apply`
  *   applies it over the first.
+ * - `ControlPlaneTaintName`: with a target Kubernetes version, a toleration of a control-plane
+ *   taint name that version's nodes do not carry, and none of one they do.
  */
-export type WarningCode = 'UnknownField' | 'NonIntegerComparison' | 'InvalidImageReference' | 'DuplicateObject';
+export type WarningCode = 'UnknownField' | 'NonIntegerComparison' | 'InvalidImageReference' | 'DuplicateObject' | 'ControlPlaneTaintName';
 
 /**
  * A finding the API server accepts but that is almost certainly a mistake. Warnings sit beside
