@@ -1,9 +1,11 @@
+import { selectorCollisionFindings } from '../collisions';
 import { checkDaemonSet, DaemonSetCheck, FieldErrorType, Finding, formatFieldError, formatWarning, ValidationWarning } from '../validation';
 import { choiceOption, OptionSpec, parseCommandArgs, stringList } from './args';
 import { CliIo } from './cli-io';
 import { CommandResult } from './command-result';
 import { daemonSetId, formatDaemonSetId } from './daemon-set-id';
 import { ExitCode } from './exit-codes';
+import { KUBERNETES_VERSION_OPTION, kubernetesVersionOption } from './kubernetes-version-option';
 import { daemonSetsIn, duplicatesIn, readManifests, requireDaemonSets } from './read-manifests';
 import { SourceReader } from './source-reader';
 import { VALIDATE_USAGE } from './usage';
@@ -15,6 +17,7 @@ const OPTIONS: OptionSpec = {
   previous: { type: 'string', multiple: true },
   output: { type: 'string', short: 'o' },
   strict: { type: 'boolean' },
+  ...KUBERNETES_VERSION_OPTION,
 };
 
 const OUTPUTS = ['text', 'json'] as const;
@@ -40,7 +43,10 @@ export interface ValidatedObjectJson {
 /** What `everynode validate --output json` prints. */
 export interface ValidationReportJson {
   readonly objects: readonly ValidatedObjectJson[];
-  /** Findings about several objects together, such as one defined twice. */
+  /**
+   * Findings about several objects together: one defined twice (a warning), a DaemonSet whose
+   * selector matches the pods of another object of its namespace (an error).
+   */
   readonly findings: readonly Finding[];
 }
 
@@ -57,7 +63,8 @@ function renderText(report: ValidationReportJson, checks: readonly DaemonSetChec
 
 /**
  * `everynode validate`: checks every DaemonSet of the manifests as the API server does on
- * create, or on update of the `--previous` DaemonSet with the same namespace/name.
+ * create, or on update of the `--previous` DaemonSet with the same namespace/name, and all the
+ * manifests together for objects defined twice and for selector collisions.
  *
  * @throws UsageError or InputError for bad usage or input (exit 2)
  */
@@ -66,6 +73,7 @@ export async function validateCommand(args: readonly string[], io: CliIo): Promi
   if (values.help) return { exitCode: ExitCode.ok, stdout: VALIDATE_USAGE, stderrLines: [] };
 
   const output = choiceOption(values.output, 'output', OUTPUTS, 'text', COMMAND);
+  const kubernetesVersion = kubernetesVersionOption(values['kubernetes-version'], COMMAND);
   if (positionals.length === 0) {
     throw new UsageError('validate needs at least one MANIFEST (a file, a directory, or - for stdin)', COMMAND);
   }
@@ -81,7 +89,7 @@ export async function validateCommand(args: readonly string[], io: CliIo): Promi
   const daemonSets = requireDaemonSets(objects, positionals);
 
   const checks = daemonSets.map((daemonSet) =>
-    checkDaemonSet(daemonSet, previousById.get(formatDaemonSetId(daemonSetId(daemonSet)))),
+    checkDaemonSet(daemonSet, previousById.get(formatDaemonSetId(daemonSetId(daemonSet))), { kubernetesVersion }),
   );
   const report: ValidationReportJson = {
     objects: daemonSets.map((daemonSet, i) => ({
@@ -91,7 +99,7 @@ export async function validateCommand(args: readonly string[], io: CliIo): Promi
       errors: checks[i].errors.map(({ field, type, message }) => ({ field, type, message })),
       warnings: checks[i].warnings,
     })),
-    findings: duplicatesIn(objects),
+    findings: [...duplicatesIn(objects), ...selectorCollisionFindings(objects.map(({ object }) => object))],
   };
   const invalid = report.objects.some((object) => !object.valid) || report.findings.some((f) => f.severity === 'error');
   const warned = report.objects.some((object) => object.warnings.length > 0) || report.findings.length > 0;
