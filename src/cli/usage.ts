@@ -66,7 +66,9 @@ export const VALIDATE_USAGE = `Usage: everynode validate [--previous FILE...] [o
 
 Checks every DaemonSet in MANIFEST as the API server does on create, with field paths written the
 way the API server writes them. With --previous, checks them as an update of the DaemonSets last
-released (matched by namespace/name): a changed spec.selector is rejected.
+released (matched by namespace/name): a changed spec.selector is rejected. A DaemonSet whose
+selector matches the pods of another object in its namespace (a workload, a Pod, another
+DaemonSet) is an error; annotate the object everynode.io/selected-by: DAEMONSET if it is meant to.
 
 Options:
   --previous FILE              The DaemonSets as last released (file, directory or -); repeatable
@@ -80,8 +82,8 @@ Warnings print as \`warning:\` lines (\`warnings\` in JSON): the API server acce
 
 ${MANIFEST_HELP}
 
-Exit status: 0 every DaemonSet is valid; 1 some DaemonSet is invalid (or, with --strict, has a
-warning); 2 bad input or usage;
+Exit status: 0 every DaemonSet is valid; 1 some DaemonSet is invalid or two objects collide (or,
+with --strict, there is a warning); 2 bad input or usage;
 70 an internal error; 74 stdout could not be written.
 `;
 
