@@ -48,6 +48,7 @@ Options:
   --fail-on-advisories         Exit 1 when a DaemonSet has advisories (pods that would not run)
   --strict                     Exit 1 on warnings too: unknown fields, non-integer Gt/Lt values,
                                image references no registry accepts, objects defined twice
+  --kubernetes-version VERSION Report errors and warnings as validate --kubernetes-version does
   -h, --help                   Show this help
 
 ${MANIFEST_HELP}
@@ -75,6 +76,10 @@ Options:
   -o, --output FORMAT          text (default) or json
   --strict                     Treat warnings as failures: unknown fields, non-integer Gt/Lt
                                values, image references no registry accepts, objects defined twice
+  --kubernetes-version VERSION Check as the API server of this version (1.21, v1.29.3): maxSurge is
+                               an error before 1.22, and tolerating only a control-plane taint name
+                               its nodes do not carry (master from 1.25, control-plane before 1.24)
+                               a warning (default: the latest, with both names in use)
   -h, --help                   Show this help
 
 A wrongly typed value (\`minReadySeconds: "10"\`) is an error, as the API server cannot decode it.
