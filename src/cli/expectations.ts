@@ -41,7 +41,9 @@ export function checkObjectNames(names: readonly string[], option: string): void
   }
 }
 
+/** Whether the entry is the DaemonSet `wanted` names; a static pod is none (it runs where its files are). */
 function matches(daemonSet: DaemonSetPlacement, wanted: string): boolean {
+  if (daemonSet.kind !== undefined) return false;
   const slash = wanted.indexOf('/');
   return slash < 0
     ? daemonSet.name === wanted

@@ -5,7 +5,7 @@ import { CliIo } from './cli-io';
 import { CommandResult } from './command-result';
 import { ExitCode } from './exit-codes';
 import { checkObjectNames, failedExpectations } from './expectations';
-import { duplicatesIn, readManifests, requireDaemonSets } from './read-manifests';
+import { duplicatesIn, readManifests, requirePlaceable } from './read-manifests';
 import { SourceReader } from './source-reader';
 import { PLACE_USAGE } from './usage';
 import { UsageError } from './usage-error';
@@ -47,7 +47,7 @@ function render(report: PlacementReport, output: typeof OUTPUTS[number], groupNo
 }
 
 /**
- * `everynode place`: evaluates the DaemonSets of the manifests against the inventory, prints
+ * `everynode place`: evaluates the DaemonSets and static pods of the manifests against the inventory, prints
  * the report, and checks the expectations asked for.
  *
  * @throws UsageError or InputError for bad usage or input (exit 2)
@@ -74,11 +74,11 @@ export async function placeCommand(args: readonly string[], io: CliIo): Promise<
   const inventorySource = await reader.readFile(inventoryArgument, 'inventory');
   const nodes = parseInventory(inventorySource.text, inventorySource.name);
   const objects = await readManifests(reader, positionals, 'manifest');
-  const daemonSets = requireDaemonSets(objects, positionals);
+  const placeable = requirePlaceable(objects, positionals);
 
   // The report's duplicates are among DaemonSets and name objects only; the CLI knows every
   // object and the file and document it came from. Its other findings stand as they are.
-  const evaluated = evaluatePlacement(daemonSets, nodes);
+  const evaluated = evaluatePlacement(placeable, nodes);
   const report = withFindings(evaluated, [
     ...duplicatesIn(objects),
     ...evaluated.findings.filter((finding) => finding.code !== 'DuplicateObject'),

@@ -1,6 +1,7 @@
 import { InputError, isKind, kubernetesObjects, parseDocuments } from '../input';
 import { SourceReader, STDIN_ARGUMENT } from './source-reader';
 import { JsonObject } from '../json/shape';
+import { isStaticPodObject, STATIC_POD_ANNOTATION } from '../static-pods/static-pod-marker';
 import { duplicateObjectFindings, Finding } from '../validation';
 
 /** Where an object was read: the file as the user named it, the document and the line it starts on. */
@@ -60,7 +61,27 @@ export function requireDaemonSets(objects: readonly SourcedObject[], argumentLis
   return daemonSets;
 }
 
-/** The objects of the input defined twice, each named with the files and documents of both. */
+/**
+ * What `everynode place` evaluates: the DaemonSets and the static pods' files, in input order,
+ * when there is one at least.
+ * @throws InputError naming the arguments when there is neither
+ */
+export function requirePlaceable(objects: readonly SourcedObject[], argumentList: readonly string[]): JsonObject[] {
+  const placeable = objects.map(({ object }) => object).filter((object) => isKind(object, 'DaemonSet') || isStaticPodObject(object));
+  if (placeable.length === 0) {
+    const names = argumentList.map((argument) => (argument === STDIN_ARGUMENT ? '<stdin>' : argument));
+    throw new InputError(
+      `${names.join(', ')}: no DaemonSet or static pod found (expected apps/v1 DaemonSet objects, or Pods annotated ${STATIC_POD_ANNOTATION}: "true")`,
+    );
+  }
+  return placeable;
+}
+
+/**
+ * The objects of the input defined twice, each named with the files and documents of both. A
+ * static pod's files are left out: one per node, the same Pod in each, none of them applied.
+ */
 export function duplicatesIn(objects: readonly SourcedObject[]): Finding[] {
-  return duplicateObjectFindings(objects.map(({ object }) => object), (i) => describeOrigin(objects[i].origin));
+  const applied = objects.filter(({ object }) => !isStaticPodObject(object));
+  return duplicateObjectFindings(applied.map(({ object }) => object), (i) => describeOrigin(applied[i].origin));
 }

@@ -114,7 +114,7 @@ describe('bad input exits 2 with one line naming the file', () => {
   });
   test('manifests that hold no DaemonSet (place)', () => {
     const cwd = workspace({ 'nodes.yaml': CLUSTER, 'web.yaml': [SERVICE], 'empty/README.md': '# nothing' });
-    return rejects(['place', '-i', 'nodes.yaml', 'web.yaml', 'empty'], 'web.yaml, empty: no DaemonSet found (expected apps/v1 DaemonSet objects)', { cwd });
+    return rejects(['place', '-i', 'nodes.yaml', 'web.yaml', 'empty'], 'web.yaml, empty: no DaemonSet or static pod found (expected apps/v1 DaemonSet objects, or Pods annotated everynode.io/static-pod: "true")', { cwd });
   });
   test('manifests that hold no DaemonSet (validate, stdin)', () =>
     rejects(['validate', '-'], '<stdin>: no DaemonSet found (expected apps/v1 DaemonSet objects)', { stdin: toYaml(SERVICE) }));

@@ -1,8 +1,8 @@
 import { Pod } from 'kubernetes-models/v1/Pod';
 import { PriorityClass } from '../../src/daemon';
 import { HostPathType } from '../../src/daemon/host-paths';
-import { mirrorPodName, StaticPodProps, staticPodFiles, staticPodManifest } from '../../src/static-pods';
 import { JsonObject } from '../../src/json/shape';
+import { mirrorPodName, StaticPodProps, staticPodFiles, staticPodManifest } from '../../src/static-pods';
 import { isStaticPodObject } from '../../src/static-pods/static-pod-marker';
 import { propsErrorOf } from '../daemon/props-error-of';
 

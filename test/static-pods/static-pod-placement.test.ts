@@ -9,8 +9,8 @@
  *   pkg/kubelet/config/config.go).
  */
 import { evaluatePlacement, node } from '../../src';
-import { isStaticPodObject } from '../../src/static-pods/static-pod-marker';
 import { staticPodFiles } from '../../src/static-pods';
+import { isStaticPodObject } from '../../src/static-pods/static-pod-marker';
 import { daemonSet } from '../placement/fixtures';
 
 const nodes = () => [

@@ -28,7 +28,7 @@ export function renderMarkdown(report: PlacementReport, options: MatrixOptions =
   for (const row of matrix.rows) lines.push(`| ${cell(describeRowNodes(row))} | ${row.cells.map(cell).join(' | ')} |`);
   lines.push('', `${MARKS.runs} runs a pod · ${MARKS.stays} no new pod, a running one stays · ${MARKS.absent} no pod · numbers refer to the reasons`);
   if (matrix.columns.some((column) => column.static)) {
-    lines.push('', `${MARKS.staticRuns} static pod: the node's kubelet runs it from its file, whatever taints and labels · ${MARKS.notStatic} no file for this node`);
+    lines.push('', `${MARKS.staticRuns} static pod: the node's kubelet runs it from its file, whatever its taints; ${MARKS.notStatic} no file for this node`);
   }
   if (matrix.reasons.length > 0) {
     lines.push('', '**Reasons**', '');

@@ -64,7 +64,7 @@ export function renderTable(report: PlacementReport, options: TableOptions = {})
   lines.push('');
   lines.push(`${MARKS.runs} runs a pod   ${MARKS.stays} no new pod, a running one stays   ${MARKS.absent} no pod   (numbers: reasons)`);
   if (staticCount > 0) {
-    lines.push(`${MARKS.staticRuns} static pod: the node's kubelet runs it from its file, whatever taints and labels   ${MARKS.notStatic} no file for this node`);
+    lines.push(`${MARKS.staticRuns} static pod: the node's kubelet runs it from its file, whatever its taints   ${MARKS.notStatic} no file for this node`);
   }
 
   if (matrix.reasons.length > 0) {
