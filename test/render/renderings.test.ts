@@ -123,3 +123,61 @@ describe('renderMarkdown', () => {
     expect(renderMarkdown(evaluatePlacement(exclusiveFamily(), familyCluster()))).not.toContain('Errors across DaemonSets');
   });
 });
+
+describe('static pods in the renderings', () => {
+  /** A static pod's file for `nodeName`, as StaticPod writes it. */
+  const staticPodFile = (name: string, nodeName: string, spec: Record<string, unknown> = {}) => ({
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name, namespace: 'kube-system', annotations: { 'everynode.io/static-pod': 'true' } },
+    spec: { nodeName, containers: [{ name, image: `${name}:1` }], ...spec },
+  });
+  const ETCD = [staticPodFile('etcd', 'cp-1'), staticPodFile('etcd', 'worker-2')];
+
+  test('the table counts them apart, says static pod and names the mirror pods in the legend, and marks their cells', () => {
+    const table = renderTable(evaluatePlacement([LINUX_ONLY, ...ETCD], cluster(2)));
+    expect(table).toContain('DaemonSets (1) and static pods (1) on 4 nodes:');
+    expect(table).toMatch(/^ {2}B {2}kube-system\/etcd {9}static pod, runs on 2\/4 \(mirror pods etcd-cp-1, etcd-worker-2\); ManifestFile: /m);
+    expect(table).toMatch(/^cp-1\s+◐1\s+◆$/m);
+    expect(table).toMatch(/^worker-1\s+✔\s+·$/m);
+    expect(table).toMatch(/^worker-2\s+✔\s+◆$/m);
+    expect(table).toMatch(/^win-1\s+✘2\s+·$/m);
+    expect(table).toContain('◆ static pod: the node\'s kubelet runs it from its file, whatever its taints   · no file for this node');
+  });
+
+  test('a report without static pods reads as it always did: no static legend, no static count', () => {
+    const table = renderTable(evaluatePlacement([LINUX_ONLY], cluster(1)));
+    expect(table).toContain('DaemonSets (1) on 3 nodes:');
+    expect(table).not.toContain('static pod');
+    expect(renderMarkdown(evaluatePlacement([LINUX_ONLY], cluster(1)))).not.toContain('static pod');
+  });
+
+  test('a static pod folds with the nodes it is not on when nodes are grouped', () => {
+    const table = renderTable(evaluatePlacement([LINUX_ONLY, ...ETCD], cluster(40)));
+    expect(table).toMatch(/^worker-1 and 38 more \(39 nodes\)\s+✔\s+·$/m);
+    expect(table).toMatch(/^worker-2\s+✔\s+◆$/m);
+  });
+
+  test('errors of a static pod are named as a static pod\'s, under a heading that says mirror pods', () => {
+    const report = evaluatePlacement([staticPodFile('agent', 'cp-1', { serviceAccountName: 'agent' })], cluster(1));
+    const table = renderTable(report);
+    expect(table).toContain('Validation errors (the API server would reject these DaemonSets or mirror pods):');
+    expect(table).toContain('  kube-system/agent (static pod): spec.serviceAccountName: Forbidden: a mirror pod may not reference service accounts');
+    expect(renderMarkdown(report)).toContain('- `kube-system/agent` (static pod): spec.serviceAccountName: Forbidden: a mirror pod may not reference service accounts');
+  });
+
+  test('markdown: static pod and mirror pods beside the name, marks in the cells, and the legend', () => {
+    const markdown = renderMarkdown(evaluatePlacement([LINUX_ONLY, ...ETCD], cluster(1)));
+    expect(markdown).toContain('| B | `kube-system/etcd` (static pod; mirror pods etcd-cp-1, etcd-worker-2) | 1/3 | ManifestFile: the kubelet replaces the pod when its file changes |');
+    expect(markdown).toContain('| cp-1 | ◐1 | ◆ |');
+    expect(markdown).toContain('| worker-1 | ✔ | · |');
+    expect(markdown).toContain('◆ static pod: the node\'s kubelet runs it from its file, whatever its taints; · no file for this node');
+  });
+
+  test('JSON: exactly JSON.stringify(report), the static pod\'s placements read first or not', () => {
+    const report = evaluatePlacement([LINUX_ONLY, ...ETCD], cluster(2));
+    expect(renderJson(report)).toBe(JSON.stringify(report));
+    void report.daemonSets[1].placements[0];
+    expect(renderJson(report)).toBe(JSON.stringify(report));
+  });
+});
