@@ -9,8 +9,8 @@
  * `import { evaluatePlacement } from 'everynode'` still works from an ES module.
  * test/daemon/core-entry.test.ts fails when this file and src/index.ts export different names.
  */
-import { lazyModule } from './lazy-module';
 import type * as Diff from './diff';
+import { lazyModule } from './lazy-module';
 import type * as Placement from './placement';
 import type * as Validation from './validation';
 

@@ -76,8 +76,8 @@ export async function diffCommand(args: readonly string[], io: CliIo): Promise<C
     const source = await reader.readFile(inventoryAfterArgument, 'inventory');
     nodesAfter = parseInventory(source.text, source.name);
   }
-  const before = await readManifests(reader, beforeArguments, 'manifest');
-  const after = await readManifests(reader, afterArguments, 'manifest');
+  const before = await readManifests(reader, beforeArguments, '--before manifest');
+  const after = await readManifests(reader, afterArguments, '--after manifest');
   rejectDuplicates(before, 'before');
   rejectDuplicates(after, 'after');
 

@@ -6,7 +6,7 @@ const FOLD_OVER = 10;
 
 /** Escapes what would turn into Markdown or HTML in a pull-request comment. */
 function text(value: string): string {
-  return value.replace(/[\\`*_[\]<>|]/g, (c) => `\\${c}`);
+  return value.replace(/[\\`*_<>|]/g, (c) => `\\${c}`);
 }
 
 /** Code spans may not hold a backtick; node and object names never do, but input is untrusted. */
