@@ -1,9 +1,11 @@
 import { setImmediate } from 'timers';
 import * as pulumi from '@pulumi/pulumi';
 import { DaemonSetRecorder } from './daemon-set-recorder';
+import { selectorCollisionFindings } from '../collisions';
 import { Inventory, inventoryNodes, namespaceOf } from '../input';
 import { evaluatePlacement, PlacementReport } from '../placement';
-import { describeObject, findDuplicateObjects } from '../validation';
+import { withFindings } from '../placement/report-families';
+import { describeObject, findDuplicateObjects, Finding } from '../validation';
 
 /** `runtime.waitForRPCs` is marked internal, so its declaration is stripped from Pulumi's typings. */
 type RuntimeWithWait = { waitForRPCs?: () => Promise<void> };
@@ -35,6 +37,22 @@ function duplicateDaemonSets({ manifests, resourceNames }: DaemonSetRecorder): s
   });
 }
 
+type Named = { readonly object: Manifest & { readonly kind?: unknown }; readonly resource: string };
+
+/**
+ * The `SelectorCollision` findings of the program's DaemonSets, workloads and Pods, each object
+ * named with its resource; in an order that does not follow when inputs resolve.
+ */
+function selectorCollisions(recorder: DaemonSetRecorder): Finding[] {
+  const named: Named[] = [
+    ...recorder.manifests.map((object, i) => ({ object, resource: recorder.resourceNames[i] })),
+    ...recorder.workloads.map((object, i) => ({ object, resource: recorder.workloadNames[i] })),
+  ];
+  const key = ({ object, resource }: Named) => `${String(object.kind)} ${idOf(object)} ${resource}`;
+  named.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  return selectorCollisionFindings(named.map(({ object }) => object), (i) => `resource '${named[i].resource}'`);
+}
+
 /**
  * Runs a Pulumi program under `pulumi.runtime.setMocks`, collects the inputs of every
  * `kubernetes:apps/v1:DaemonSet` it registers (the everynode components' and any other) and
@@ -44,6 +62,11 @@ function duplicateDaemonSets({ manifests, resourceNames }: DaemonSetRecorder): s
  * The program runs as in `pulumi up` (not a preview), so every output resolves. A DaemonSet
  * without `metadata.name` is named after its resource, without the suffix Pulumi's auto-naming
  * would add. Other resources get their inputs back as their state, calls their arguments.
+ *
+ * The report's `findings` add the program's selector collisions (`SelectorCollision`): a
+ * DaemonSet whose selector matches the pods of a Deployment, ReplicaSet, StatefulSet, Job,
+ * CronJob, ReplicationController, Pod or other DaemonSet the program registers in its namespace,
+ * each object named with its resource (`toHaveNoSelectorCollisions` in `everynode/jest`).
  *
  * The report lists the DaemonSets by namespace and name, as `kubectl get daemonsets -A` does.
  * Pulumi registers a resource when its inputs resolve, so the registration order changes when a
@@ -98,5 +121,7 @@ export async function evaluatePulumiProgram(program: () => unknown | Promise<unk
   if (duplicates.length > 0) throw new Error(`evaluatePulumiProgram: ${duplicates.join('; ')}`);
 
   const manifests = [...recorder.manifests].sort((a, b) => (idOf(a) < idOf(b) ? -1 : idOf(a) > idOf(b) ? 1 : 0));
-  return evaluatePlacement(manifests, nodes);
+  const report = evaluatePlacement(manifests, nodes);
+  // The program's collisions replace any the report found among its DaemonSets alone: these name resources.
+  return withFindings(report, [...report.findings.filter((f) => f.code !== 'SelectorCollision'), ...selectorCollisions(recorder)]);
 }

@@ -28,3 +28,22 @@ describe('DaemonSetRecorder', () => {
     expect(recorder.manifests).toEqual([]);
   });
 });
+
+describe('DaemonSetRecorder keeps the workloads and Pods, for the selector collision check', () => {
+  test('with the apiVersion of their Pulumi type, named after their resource when they have no name', () => {
+    const recorder = new DaemonSetRecorder();
+    const template = { metadata: { labels: { app: 'a' } } };
+    recorder.newResource({ type: 'kubernetes:apps/v1:Deployment', name: 'web', inputs: { spec: { template } } });
+    recorder.newResource({ type: 'kubernetes:core/v1:Pod', name: 'debug', inputs: { metadata: { name: 'debug-pod', labels: { app: 'a' } } } });
+    recorder.newResource({ type: 'kubernetes:batch/v1:CronJob', name: 'report', inputs: { spec: { jobTemplate: { spec: { template } } } } });
+    recorder.newResource({ type: 'kubernetes:core/v1:ConfigMap', name: 'config', inputs: {} });
+    recorder.newResource({ type: 'kubernetes:apps/v1:DaemonSet', name: 'agent', inputs: { spec: SPEC } });
+    expect(recorder.workloads).toEqual([
+      { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web' }, spec: { template } },
+      { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'debug-pod', labels: { app: 'a' } } },
+      { apiVersion: 'batch/v1', kind: 'CronJob', metadata: { name: 'report' }, spec: { jobTemplate: { spec: { template } } } },
+    ]);
+    expect(recorder.workloadNames).toEqual(['web', 'debug', 'report']);
+    expect(recorder.manifests.map((m) => (m.metadata as { name: string }).name)).toEqual(['agent']);
+  });
+});
