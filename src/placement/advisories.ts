@@ -63,6 +63,18 @@ function hostPortFindings(placed: readonly number[], footprints: readonly PodFoo
   return findings;
 }
 
+/** Whether the DaemonSet runs a pod on each node, read once per verdict rather than once per node. */
+function runsByNode(table: VerdictTable, nodeCount: number): Uint8Array {
+  const runs = new Uint8Array(nodeCount);
+  if (!table.indexOf) {
+    table.verdicts.forEach((verdict, i) => (runs[i] = verdict.shouldRun ? 1 : 0));
+    return runs;
+  }
+  const perVerdict = Uint8Array.from(table.verdicts, (verdict) => (verdict.shouldRun ? 1 : 0));
+  for (let i = 0; i < nodeCount; i++) runs[i] = perVerdict[table.indexOf[i]];
+  return runs;
+}
+
 /** What the pods placed on one class of nodes add up to. */
 interface ClassLoad {
   readonly placed: readonly number[];
@@ -88,8 +100,8 @@ export function nodeAdvisories(
 ): Advisory[][] {
   const footprints = views.map(podFootprint);
   const byDaemonSet: Advisory[][] = views.map(() => []);
-  const classBased = tables.map((_, d) => d).filter((d) => tables[d].indexOf);
-  const perNode = tables.map((_, d) => d).filter((d) => !tables[d].indexOf);
+  const classBased = tables.map((_, d) => d).filter((d) => tables[d].indexOf === classOf);
+  const perNode = tables.map((_, d) => d).filter((d) => tables[d].indexOf !== classOf);
   const quantities = new Map<string, number>();
   // Allocatable figures repeat across the nodes of a pool: parse each text once.
   const quantity = (text: string) => {
@@ -114,9 +126,9 @@ export function nodeAdvisories(
   const extraPorts = new Uint8Array(inventory.length);
   for (const d of perNode) {
     const { requests, hostPorts } = footprints[d];
-    const verdicts = tables[d].verdicts;
+    const runs = runsByNode(tables[d], inventory.length);
     for (let i = 0; i < inventory.length; i++) {
-      if (!verdicts[i].shouldRun) continue;
+      if (!runs[i]) continue;
       for (let r = 0; r < requests.length; r++) extraRequests[r][i] += requests[r];
       if (hostPorts.length > 0) extraPorts[i] = 1;
     }

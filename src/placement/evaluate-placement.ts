@@ -59,7 +59,7 @@ export function evaluatePlacement(manifests: unknown, nodes: unknown): Placement
     const groupVerdicts = firstClass.map((c) => shouldRunDaemonPod(generalView, representatives[c]));
     const general = Array.from(groupOf, (group) => groupVerdicts[group]);
     if (!split) return { verdicts: general, indexOf: classOf };
-    return { verdicts: nodeSpecificVerdicts(view, split, inventory, columns, { ...classes, groupOf, keyIndex }, general) };
+    return nodeSpecificVerdicts(view, split, inventory, columns, { ...classes, groupOf, keyIndex }, general);
   });
 
   const nodeNames = inventory.map((node) => node.name);

@@ -5,6 +5,7 @@ import { NodeVerdict } from './node-verdict';
 import { NodeView } from './node-view';
 import { fieldRequirementMatches, NodeSelectorTerm } from './predicates/required-node-affinity';
 import { shouldRunDaemonPod, Verdict } from './predicates/should-run';
+import { VerdictTable } from './verdict-table';
 import { SingleSlot, SlotPerCombination, SlotPerValue, UNSHARED, VerdictSlots } from './verdict-slots';
 
 /**
@@ -160,7 +161,8 @@ export interface ClassIds {
 const MAX_CHECKS = 24;
 
 /**
- * The verdict of every node for a split DaemonSet.
+ * The verdict table of a split DaemonSet: the general part's verdict of each class, then the
+ * verdicts of nodes that fail a node-specific check, each node indexed into it.
  *
  * Where every node-specific check holds, the verdict is the general part's for the node's class.
  * Where one fails, the evaluation of a node takes the same path for every node of its group (its
@@ -172,8 +174,8 @@ const MAX_CHECKS = 24;
  * with none before it gets a `NodeVerdict`, which builds its reasons when read. A DaemonSet that
  * selects on node names gets one per node: its reasons print the name.
  *
- * Label values come interned from `columns`, and each check is answered once per value: a node
- * costs a few array reads and map lookups, and no allocation unless its verdict is new.
+ * Label values come numbered from `columns`, and each check is answered once per value: a node
+ * costs a few array reads and a map lookup, and no allocation unless its verdict is new.
  */
 export function nodeSpecificVerdicts(
   view: DaemonSetView,
@@ -182,7 +184,7 @@ export function nodeSpecificVerdicts(
   columns: LabelColumns,
   classes: ClassIds,
   general: readonly Verdict[],
-): Verdict[] {
+): VerdictTable {
   const { classOf, groupOf, taintIdOf, valueIdOf, keyIndex } = classes;
   const isSpecific = (key: string) => split.specificKeys.includes(key);
   const labelChecks = [
@@ -194,11 +196,10 @@ export function nodeSpecificVerdicts(
       .map((requirement) => new LabelCheck(requirement.key, columns.of(requirement.key), valueMatcher(requirement))),
   ];
   const byName = nameChecks(view);
-  const verdicts = new Array<Verdict>(inventory.length);
-  if (labelChecks.length + byName.length > MAX_CHECKS) {
-    for (let i = 0; i < inventory.length; i++) verdicts[i] = shouldRunDaemonPod(view, inventory[i]);
-    return verdicts;
-  }
+  if (labelChecks.length + byName.length > MAX_CHECKS) return { verdicts: inventory.map((node) => shouldRunDaemonPod(view, node)) };
+  // The general part's verdict of each class first, so that a node that fails no check keeps its class's index.
+  const verdicts = [...general];
+  const indexOf = new Int32Array(inventory.length);
 
   const patterns = new Map<number, Pattern>();
   const readSets = new Map<string, ReadSet>();
@@ -253,21 +254,23 @@ export function nodeSpecificVerdicts(
     for (let k = 0; k < labelChecks.length; k++) if (labelChecks[k].fails(i)) failing += bit[k];
     for (let n = 0; n < byName.length; n++) if (!byName[n](node)) failing += bit[labelChecks.length + n];
     if (failing === 0) {
-      verdicts[i] = general[classOf[i]];
+      indexOf[i] = classOf[i];
       continue;
     }
 
     const patternKey = groupOf[classOf[i]] * patternCount + failing;
     let pattern = patterns.get(patternKey);
+    let verdict: Verdict | undefined;
     if (pattern === undefined) {
       patterns.set(patternKey, (pattern = newPattern(i, failing)));
-      verdicts[i] = pattern.slots.get(i) ?? pattern.verdict;
-      pattern.slots.set(i, verdicts[i]);
-      continue;
+      verdict = pattern.verdict;
     }
-    let verdict = pattern.slots.get(i);
-    if (verdict === undefined) pattern.slots.set(i, (verdict = new NodeVerdict(pattern.verdict, view, node)));
-    verdicts[i] = verdict;
+    let index = pattern.slots.get(i);
+    if (index < 0) {
+      index = verdicts.push(verdict ?? new NodeVerdict(pattern.verdict, view, node)) - 1;
+      pattern.slots.set(i, index);
+    }
+    indexOf[i] = index;
   }
-  return verdicts;
+  return { verdicts, indexOf };
 }

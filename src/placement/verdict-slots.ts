@@ -1,50 +1,51 @@
 import { LabelColumn } from './label-columns';
-import { Verdict } from './predicates/should-run';
 
 /**
  * Where the verdicts of nodes that fail the same node-specific checks are kept for sharing: nodes
- * that agree on every value the reasons print get the same verdict object. Looked up for every
- * failing node of a split DaemonSet, so each kind of sharing gets its cheapest store.
+ * that agree on every value the reasons print get the same verdict, by its index in the
+ * DaemonSet's verdict table. Looked up for every failing node of a split DaemonSet, so each kind
+ * of sharing gets its cheapest store.
  */
 export interface VerdictSlots {
-  /** The verdict of an earlier node that agrees with node i on what the reasons print. */
-  get(i: number): Verdict | undefined;
-  set(i: number, verdict: Verdict): void;
+  /** The verdict index of an earlier node that agrees with node i on what the reasons print, or -1. */
+  get(i: number): number;
+  set(i: number, verdict: number): void;
 }
 
 /** Reasons that print a node's name or a value no other node has: nothing to share. */
 export const UNSHARED: VerdictSlots = {
-  get: () => undefined,
+  get: () => -1,
   set: () => undefined,
 };
 
 /** Reasons that print no node-specific value: one verdict for every node. */
 export class SingleSlot implements VerdictSlots {
-  private verdict: Verdict | undefined;
+  private verdict = -1;
 
-  get(): Verdict | undefined {
+  get(): number {
     return this.verdict;
   }
 
-  set(_i: number, verdict: Verdict): void {
+  set(_i: number, verdict: number): void {
     this.verdict = verdict;
   }
 }
 
 /** Reasons that print one label value: a verdict per value, found by the value's id. */
 export class SlotPerValue implements VerdictSlots {
-  private readonly verdicts: Array<Verdict | undefined>;
+  /** The verdict index + 1 of each value id: 0, as a new array holds, is none yet. */
+  private readonly verdicts: Int32Array;
 
   constructor(private readonly column: LabelColumn) {
-    this.verdicts = new Array(column.values.length);
+    this.verdicts = new Int32Array(column.values.length);
   }
 
-  get(i: number): Verdict | undefined {
-    return this.verdicts[this.column.idOf[i]];
+  get(i: number): number {
+    return this.verdicts[this.column.idOf[i]] - 1;
   }
 
-  set(i: number, verdict: Verdict): void {
-    this.verdicts[this.column.idOf[i]] = verdict;
+  set(i: number, verdict: number): void {
+    this.verdicts[this.column.idOf[i]] = verdict + 1;
   }
 }
 
@@ -54,7 +55,7 @@ export class SlotPerValue implements VerdictSlots {
  */
 export class SlotPerCombination implements VerdictSlots {
   private readonly pairIds: Array<Map<number, number>>;
-  private readonly verdicts = new Map<number, Verdict>();
+  private readonly verdicts = new Map<number, number>();
   private readonly base: number;
 
   constructor(private readonly columns: readonly LabelColumn[]) {
@@ -62,11 +63,11 @@ export class SlotPerCombination implements VerdictSlots {
     this.base = Math.max(...columns.map((column) => column.values.length)) + 1;
   }
 
-  get(i: number): Verdict | undefined {
-    return this.verdicts.get(this.key(i));
+  get(i: number): number {
+    return this.verdicts.get(this.key(i)) ?? -1;
   }
 
-  set(i: number, verdict: Verdict): void {
+  set(i: number, verdict: number): void {
     this.verdicts.set(this.key(i), verdict);
   }
 

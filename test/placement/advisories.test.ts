@@ -59,6 +59,23 @@ describe('advisories: InsufficientResource (the scheduler NodeResourcesFit filte
     expect(all.every((a) => a.code === 'InsufficientResource' && a.node === 'small')).toBe(true);
   });
 
+  it('a DaemonSet checked node by node (it selects on hostnames) adds its requests on exactly the nodes it runs on', () => {
+    // 100 distinct hostnames: too many to class nodes by, so the hostname requirement is checked per node.
+    const nodes = Array.from({ length: 100 }, (_, i) =>
+      node(`n-${i}`).labels({ 'kubernetes.io/hostname': `n-${i}` }).allocatable({ cpu: '1', memory: '2Gi', pods: '110' }));
+    const spared = ['n-3', 'n-57'];
+    const pinned = asking('pinned', { requests: { cpu: '600m' } }, {
+      affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [
+        { matchExpressions: [{ key: 'kubernetes.io/hostname', operator: 'NotIn', values: spared }] },
+      ] } } },
+    });
+    const report = evaluatePlacement([asking('everywhere', { requests: { cpu: '600m' } }), pinned], nodes);
+    const crowded = report.nodes.filter((name) => !spared.includes(name));
+    for (const name of ['everywhere', 'pinned']) {
+      expect(advisoriesOf(report, name).map((a) => a.node)).toEqual(crowded);
+    }
+  });
+
   it('pods count too: one pod per DaemonSet', () => {
     const daemonSets = [asking('a', {}), asking('b', {})];
     const full = evaluatePlacement(daemonSets, [node('n').allocatable({ cpu: '8', memory: '8Gi', pods: '1' })]);
