@@ -5,8 +5,8 @@ import { NodeVerdict } from './node-verdict';
 import { NodeView } from './node-view';
 import { fieldRequirementMatches, NodeSelectorTerm } from './predicates/required-node-affinity';
 import { shouldRunDaemonPod, Verdict } from './predicates/should-run';
-import { VerdictTable } from './verdict-table';
 import { SingleSlot, SlotPerCombination, SlotPerValue, UNSHARED, VerdictSlots } from './verdict-slots';
+import { VerdictTable } from './verdict-table';
 
 /**
  * A DaemonSet whose verdict depends on each node's identity — a template nodeName, a

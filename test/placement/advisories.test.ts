@@ -64,11 +64,9 @@ describe('advisories: InsufficientResource (the scheduler NodeResourcesFit filte
     const nodes = Array.from({ length: 100 }, (_, i) =>
       node(`n-${i}`).labels({ 'kubernetes.io/hostname': `n-${i}` }).allocatable({ cpu: '1', memory: '2Gi', pods: '110' }));
     const spared = ['n-3', 'n-57'];
-    const pinned = asking('pinned', { requests: { cpu: '600m' } }, {
-      affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [
-        { matchExpressions: [{ key: 'kubernetes.io/hostname', operator: 'NotIn', values: spared }] },
-      ] } } },
-    });
+    const notSpared = { key: 'kubernetes.io/hostname', operator: 'NotIn', values: spared };
+    const required = { nodeSelectorTerms: [{ matchExpressions: [notSpared] }] };
+    const pinned = asking('pinned', { requests: { cpu: '600m' } }, { affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: required } } });
     const report = evaluatePlacement([asking('everywhere', { requests: { cpu: '600m' } }), pinned], nodes);
     const crowded = report.nodes.filter((name) => !spared.includes(name));
     for (const name of ['everywhere', 'pinned']) {
