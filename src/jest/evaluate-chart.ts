@@ -1,5 +1,6 @@
 import { Inventory, inventoryNodes } from '../input';
 import { evaluatePlacement, PlacementReport } from '../placement';
+import type { StaticPodFile } from '../static-pods';
 
 /** What `evaluateChart` needs of a cdk8s `Chart`: its synthesized manifests. */
 export interface SynthesizableChart {
@@ -9,6 +10,21 @@ export interface SynthesizableChart {
 /** What `evaluateChart` needs of a cdk8s `App`: its charts. */
 export interface ChartContainer {
   readonly charts: readonly SynthesizableChart[];
+}
+
+/** The brand of the cdk8s `StaticPod` construct (src/cdk8s/static-pod.ts): a registered symbol, so cdk8s need not be loaded. */
+const STATIC_POD_CONSTRUCT = Symbol.for('everynode.StaticPod');
+
+/**
+ * The Pods of the files of every `StaticPod` in the chart: not among its API objects (they are
+ * never applied), but shown in the report on their nodes.
+ */
+function staticPodManifests(chart: SynthesizableChart): unknown[] {
+  const tree = (chart as { node?: { findAll?: () => unknown[] } }).node;
+  const constructs = typeof tree?.findAll === 'function' ? tree.findAll() : [];
+  return constructs
+    .filter((construct): construct is { files: StaticPodFile[] } => typeof construct === 'object' && construct !== null && STATIC_POD_CONSTRUCT in construct)
+    .flatMap((staticPod) => staticPod.files.map((file) => file.manifest));
 }
 
 function isApp(value: object): value is ChartContainer {
@@ -21,8 +37,8 @@ function isChart(value: object): value is SynthesizableChart {
 
 /**
  * Synthesizes a cdk8s `Chart`, or every chart of an `App`, in memory and evaluates the placement
- * of its DaemonSets on `inventory`. Nothing is written to disk, and everynode does not load
- * cdk8s: any object with `toJson()` (a chart) or `charts` (an app) will do.
+ * of its DaemonSets and `StaticPod`s on `inventory`. Nothing is written to disk, and everynode does
+ * not load cdk8s: any object with `toJson()` (a chart) or `charts` (an app) will do.
  *
  * `Chart#toJson()` runs the construct validations (`node.addValidation`) of the whole app, as
  * `cdk8s synth` does, so a construct whose DaemonSet the API server would reject throws here
@@ -49,5 +65,5 @@ export function evaluateChart(chartOrApp: SynthesizableChart | ChartContainer, i
   }
   // Read the inventory first: a wrong path should not wait for, or hide behind, a synthesis error.
   const nodes = inventoryNodes(inventory, 'evaluateChart');
-  return evaluatePlacement(charts.map((chart) => chart.toJson()), nodes);
+  return evaluatePlacement(charts.map((chart) => [...chart.toJson(), ...staticPodManifests(chart)]), nodes);
 }

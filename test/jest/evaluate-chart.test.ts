@@ -6,7 +6,7 @@ import { Construct } from 'constructs';
 import { daemonSet, EXAMPLE_INVENTORY } from './fixtures';
 import { ClusterAgents } from '../../examples/cluster-agents/agents';
 import { InputError, loadInventory, node } from '../../src';
-import { NodeDaemon, NodeFilter, NodeFilteredDaemon, Toleration } from '../../src/cdk8s';
+import { NodeDaemon, NodeFilter, NodeFilteredDaemon, StaticPod, Toleration } from '../../src/cdk8s';
 import { evaluateChart, placementMatchers } from '../../src/jest';
 
 expect.extend(placementMatchers);
@@ -33,8 +33,10 @@ describe('evaluateChart', () => {
       'security/node-agent-gpu',
       'security/node-agent-windows',
       'security/node-agent-default',
+      'kube-system/boot-agent',
     ]);
     expect(report).toRunOn('nvidia-device-plugin', ['gpu-1']);
+    expect(report).toRunOn('boot-agent', ['cp-1']);
     expect(report).toRunExactlyOncePerNode('security/node-agent');
   });
 
@@ -54,6 +56,20 @@ describe('evaluateChart', () => {
     expect(report).toRunOn('log-shipper', ['worker-1']);
     expect(report).toSkip('log-shipper', 'gpu-1', 'UntoleratedTaint');
     expect(report).toRunOn('gpu-plugin', ['gpu-1']);
+  });
+
+  test('shows the chart\'s static pods on their nodes, and the matchers answer for them', () => {
+    const chart = new Chart(new App(), 'boot', { namespace: 'kube-system' });
+    new NodeDaemon(chart, 'log-shipper', { image: 'busybox' });
+    new StaticPod(chart, 'boot-agent', { nodes: ['cp-1', 'gpu-1'], image: 'registry.example.com/boot-agent:1.0' });
+
+    const report = evaluateChart(chart, NODES);
+    expect(ids(report)).toEqual(['kube-system/log-shipper', 'kube-system/boot-agent']);
+    expect(report.daemonSets[1].kind).toBe('StaticPod');
+    // Its files' nodes, tainted as they are; reasons are never given, since nothing keeps it off a node.
+    expect(report).toRunOn('boot-agent', ['cp-1', 'gpu-1']);
+    expect(report).toSkip('boot-agent', 'worker-1');
+    expect(() => expect(report).toRunOnEveryNode('boot-agent')).toThrow(/worker-1/);
   });
 
   test('ignores the objects of other kinds', () => {
