@@ -5,10 +5,12 @@ import { CliIo } from './cli-io';
 import { CommandResult } from './command-result';
 import { ExitCode } from './exit-codes';
 import { checkObjectNames, failedExpectations } from './expectations';
-import { duplicatesIn, readManifests, requirePlaceable } from './read-manifests';
+import { KUBERNETES_VERSION_OPTION, kubernetesVersionOption } from './kubernetes-version-option';
+import { daemonSetsIn, duplicatesIn, readManifests, requirePlaceable } from './read-manifests';
 import { SourceReader } from './source-reader';
 import { PLACE_USAGE } from './usage';
 import { UsageError } from './usage-error';
+import { withKubernetesVersion } from './version-checked-report';
 import { withFindings } from '../placement/report-families';
 
 const COMMAND = 'place';
@@ -22,6 +24,7 @@ const OPTIONS: OptionSpec = {
   'fail-on-errors': { type: 'boolean' },
   'fail-on-advisories': { type: 'boolean' },
   'strict': { type: 'boolean' },
+  ...KUBERNETES_VERSION_OPTION,
 };
 
 const OUTPUTS = ['table', 'markdown', 'json'] as const;
@@ -58,6 +61,7 @@ export async function placeCommand(args: readonly string[], io: CliIo): Promise<
 
   const output = choiceOption(values.output, 'output', OUTPUTS, 'table', COMMAND);
   const groupNodes = choiceOption(values['group-nodes'], 'group-nodes', GROUPINGS, 'auto', COMMAND);
+  const kubernetesVersion = kubernetesVersionOption(values['kubernetes-version'], COMMAND);
   const everyNode = stringList(values['expect-every-node']);
   checkObjectNames(everyNode, '--expect-every-node');
   const exactlyOnce = stringList(values['expect-exactly-once']);
@@ -79,10 +83,11 @@ export async function placeCommand(args: readonly string[], io: CliIo): Promise<
   // The report's duplicates are among DaemonSets and name objects only; the CLI knows every
   // object and the file and document it came from. Its other findings stand as they are.
   const evaluated = evaluatePlacement(placeable, nodes);
-  const report = withFindings(evaluated, [
+  const found = withFindings(evaluated, [
     ...duplicatesIn(objects),
     ...evaluated.findings.filter((finding) => finding.code !== 'DuplicateObject'),
   ]);
+  const report = kubernetesVersion === undefined ? found : withKubernetesVersion(found, daemonSetsIn(objects), kubernetesVersion);
   const failures = failedExpectations(report, {
     everyNode,
     exactlyOnce,
