@@ -37,6 +37,15 @@ export interface PlacementMatchers<R> {
    * @example expect(report).toRunExactlyOncePerNode('observability/node-agent');
    */
   toRunExactlyOncePerNode(family: string): R;
+  /**
+   * No DaemonSet's selector matches the pods of another object of its namespace: a workload, a
+   * bare Pod, or another DaemonSet, unless the object names the DaemonSet in its
+   * `everynode.io/selected-by` annotation. On a report, its `SelectorCollision` findings; on an
+   * array of manifests, the manifests themselves.
+   * @example expect(await evaluatePulumiProgram(program, 'inventory.yaml')).toHaveNoSelectorCollisions();
+   * @example expect(yamlDocuments).toHaveNoSelectorCollisions();
+   */
+  toHaveNoSelectorCollisions(): R;
 }
 
 declare global {

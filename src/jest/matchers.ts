@@ -5,6 +5,9 @@ import { isPlacementReport } from './is-placement-report';
 import { FamilyCoverage, isExactlyOnce } from '../placement/family-coverage';
 import { andList, gapsOf, overlapsOf } from '../placement/family-findings';
 import { memberNames } from '../placement/variant-families';
+import { selectorCollisionFindings } from '../collisions';
+import { kubernetesObjects } from '../input';
+import { Finding } from '../validation';
 
 /**
  * The part of jest's matcher context (`this` in a matcher) these matchers use. Declared here
@@ -176,6 +179,28 @@ function describeCoverage(coverage: FamilyCoverage, report: PlacementReport, col
     if (gaps > LISTED_NODES) lines.push(`  ... and ${gaps - LISTED_NODES} more`);
   }
   return lines;
+}
+
+/**
+ * The selector collisions of a report (its `SelectorCollision` findings), or of manifests (an
+ * array of parsed objects, or a `List`), or a matcher error.
+ */
+function collisionsOf(context: PlacementMatcherContext, hint: string, received: unknown): { findings: Finding[]; checked: string } {
+  if (isPlacementReport(received)) {
+    return { findings: (received.findings ?? []).filter((f) => f.code === 'SelectorCollision'), checked: 'the report\'s findings' };
+  }
+  const isList = typeof received === 'object' && received !== null && Array.isArray((received as { items?: unknown }).items);
+  if (!Array.isArray(received) && !isList) {
+    throw matcherError(
+      context,
+      hint,
+      `${context.utils.RECEIVED_COLOR('received')} value must be a PlacementReport or an array of manifests`,
+      `Received: ${describeReceived(received)}\n` +
+      'Pass the report of evaluatePulumiProgram (or evaluatePlacement), or the parsed objects themselves (Testing.synth(chart), YAML documents).',
+    );
+  }
+  const objects = kubernetesObjects(received);
+  return { findings: selectorCollisionFindings(objects), checked: `${objects.length} object${objects.length === 1 ? '' : 's'}` };
 }
 
 function message(hint: string, ...lines: string[]): () => string {
@@ -350,6 +375,26 @@ export const placementMatchers = {
         `${id} does not run exactly once per node.`,
         describeVariants(coverage),
         ...describeCoverage(coverage, report, this.utils.RECEIVED_COLOR),
+      ),
+    };
+  },
+
+  /**
+   * No DaemonSet's selector matches the pods of another object of its namespace (a workload, a
+   * bare Pod, another DaemonSet) unless that object is annotated `everynode.io/selected-by`; a
+   * failure prints each collision: which objects, which labels, what the controller does. Takes a
+   * report (its `SelectorCollision` findings) or the manifests themselves.
+   */
+  toHaveNoSelectorCollisions(this: PlacementMatcherContext, received: unknown): PlacementMatcherResult {
+    const hint = this.utils.matcherHint('toHaveNoSelectorCollisions', 'received', '', { isNot: this.isNot, promise: this.promise });
+    const { findings, checked } = collisionsOf(this, hint, received);
+    const pass = findings.length === 0;
+    if (pass) return { pass, message: message(hint, `No selector collision in ${checked}.`) };
+    return {
+      pass,
+      message: message(hint,
+        `${findings.length} selector collision${findings.length === 1 ? '' : 's'} in ${checked}:`,
+        ...capped(findings, (f) => [`  ${f.message}`]),
       ),
     };
   },
