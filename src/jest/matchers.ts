@@ -2,11 +2,11 @@ import { DaemonSetPlacement, NodePlacement, PlacementReport, ReasonCode } from '
 import { daemonSetId, findDaemonSet, findPlacement, LookupError } from './find-daemon-set';
 import { familyId, findFamily } from './find-family';
 import { isPlacementReport } from './is-placement-report';
+import { selectorCollisionFindings } from '../collisions';
+import { kubernetesObjects } from '../input';
 import { FamilyCoverage, isExactlyOnce } from '../placement/family-coverage';
 import { andList, gapsOf, overlapsOf } from '../placement/family-findings';
 import { memberNames } from '../placement/variant-families';
-import { selectorCollisionFindings } from '../collisions';
-import { kubernetesObjects } from '../input';
 import { Finding } from '../validation';
 
 /**

@@ -1,10 +1,10 @@
 import * as k8s from '@pulumi/kubernetes';
+import { failureOf } from './fixtures';
 import { node } from '../../src';
 import { SELECTED_BY_ANNOTATION } from '../../src/collisions';
 import { placementMatchers } from '../../src/jest';
 import { evaluatePulumiProgram, NodeDaemon } from '../../src/pulumi';
 import { daemonSet, workload } from '../collisions/fixtures';
-import { failureOf } from './fixtures';
 
 expect.extend(placementMatchers);
 
