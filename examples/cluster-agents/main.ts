@@ -1,6 +1,6 @@
 /*
  * `npm run example`: synthesizes the example into examples/cluster-agents/dist, then shows where
- * every agent would run on the cluster described in examples/inventory.yaml.
+ * every agent, the static pod included, would run on the cluster described in examples/inventory.yaml.
  */
 import * as path from 'path';
 import { App } from 'cdk8s';
@@ -17,4 +17,7 @@ console.log('');
 
 const inventory = path.join(__dirname, '..', 'inventory.yaml');
 console.log(`Placement on ${path.relative(process.cwd(), inventory)}:\n`);
-console.log(renderTable(evaluatePlacement(agents.toJson(), loadInventory(inventory))));
+// The static pod is no object of the chart: its files' Pods are evaluated beside it, as
+// `everynode place -i examples/inventory.yaml examples/cluster-agents/dist` reads them.
+const staticPods = agents.node.findAll().filter((c): c is StaticPod => c instanceof StaticPod).flatMap((pod) => pod.files.map((file) => file.manifest));
+console.log(renderTable(evaluatePlacement([...agents.toJson(), ...staticPods], loadInventory(inventory))));

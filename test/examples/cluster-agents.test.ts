@@ -61,8 +61,15 @@ describe('examples/cluster-agents', () => {
   });
 });
 
+/** What `npm run example` evaluates: the chart's objects and the Pods of its static pods' files. */
+function exampleWithStaticPods(): any[] {
+  const chart = new ClusterAgents(Testing.app() as App, 'cluster-agents');
+  const staticPods = chart.node.findAll().filter((c): c is StaticPod => c instanceof StaticPod).flatMap((pod) => pod.files.map((file) => file.manifest));
+  return [...Testing.synth(chart), ...staticPods];
+}
+
 describe('examples/cluster-agents on examples/inventory.yaml', () => {
-  const report = evaluatePlacement(synthesizeExample(), loadInventory(INVENTORY));
+  const report = evaluatePlacement(exampleWithStaticPods(), loadInventory(INVENTORY));
   const runsOn = (name: string) =>
     report.daemonSets.find((ds) => ds.name === name)!.placements.filter((p) => p.shouldRun).map((p) => p.node);
 
@@ -94,6 +101,14 @@ describe('examples/cluster-agents on examples/inventory.yaml', () => {
       'worker-cordoned': ['node-agent-default'],
       'worker-notready': ['node-agent-default'],
     });
+  });
+
+  test('the boot agent is a static pod on the control-plane node only, its taint notwithstanding', () => {
+    const bootAgent = report.daemonSets.find((ds) => ds.name === 'boot-agent')!;
+    expect(bootAgent.kind).toBe('StaticPod');
+    expect(runsOn('boot-agent')).toEqual(['cp-1']);
+    expect(bootAgent.mirrorPods).toEqual([{ node: 'cp-1', name: 'boot-agent-cp-1' }]);
+    expect(report.findings).toEqual([]);
   });
 
   test('nothing would be left Pending and every DaemonSet is valid', () => {
