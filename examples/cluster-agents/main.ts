@@ -19,5 +19,7 @@ const inventory = path.join(__dirname, '..', 'inventory.yaml');
 console.log(`Placement on ${path.relative(process.cwd(), inventory)}:\n`);
 // The static pod is no object of the chart: its files' Pods are evaluated beside it, as
 // `everynode place -i examples/inventory.yaml examples/cluster-agents/dist` reads them.
-const staticPods = agents.node.findAll().filter((c): c is StaticPod => c instanceof StaticPod).flatMap((pod) => pod.files.map((file) => file.manifest));
+const staticPods = agents.node.findAll()
+  .filter((c): c is StaticPod => c instanceof StaticPod)
+  .flatMap((pod) => pod.files.map((file) => file.manifest));
 console.log(renderTable(evaluatePlacement([...agents.toJson(), ...staticPods], loadInventory(inventory))));

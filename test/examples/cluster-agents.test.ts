@@ -64,7 +64,9 @@ describe('examples/cluster-agents', () => {
 /** What `npm run example` evaluates: the chart's objects and the Pods of its static pods' files. */
 function exampleWithStaticPods(): any[] {
   const chart = new ClusterAgents(Testing.app() as App, 'cluster-agents');
-  const staticPods = chart.node.findAll().filter((c): c is StaticPod => c instanceof StaticPod).flatMap((pod) => pod.files.map((file) => file.manifest));
+  const staticPods = chart.node.findAll()
+    .filter((c): c is StaticPod => c instanceof StaticPod)
+    .flatMap((pod) => pod.files.map((file) => file.manifest));
   return [...Testing.synth(chart), ...staticPods];
 }
 
