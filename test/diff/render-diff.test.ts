@@ -37,6 +37,13 @@ describe('markdown, for a pull-request comment', () => {
     expect(markdown).toContain(`: <details><summary>12 nodes</summary>\n\n${lostNodes}\n\n</details>`);
   });
 
+  test('lists at most 50 nodes, saying how many more there are: a comment over 65,536 characters is refused', () => {
+    const removed = renderDiff(diffPlacement([agent('old')], [], workers(60)), 'markdown');
+    expect(removed).toContain('`worker-50` and 10 more (`--output json` lists every node)');
+    expect(removed).not.toContain('`worker-51`');
+    expect(renderDiff(diffPlacement([agent('old')], [], workers(60)))).toContain('worker-59, worker-60');
+  });
+
   test('groups the lost nodes by their reasons', () => {
     expect(markdown).toContain("  - required node affinity: pool In [general,new] fails (node: 'old'): <details>");
   });

@@ -14,9 +14,16 @@ function code(value: string): string {
   return `\`${value.replace(/`/g, "'")}\``;
 }
 
+/**
+ * At most this many names per list: GitHub refuses comments over 65,536 characters, and a list of
+ * 15,000 node names is not read anyway. The JSON has every node.
+ */
+const LISTED = 50;
+
 /** `a`, `b`, `c` — or, when long, folded under a summary that says how many. */
 function nodeList(nodes: readonly string[]): string {
-  const list = nodes.map(code).join(', ');
+  const more = nodes.length > LISTED ? ` and ${nodes.length - LISTED} more (\`--output json\` lists every node)` : '';
+  const list = `${nodes.slice(0, LISTED).map(code).join(', ')}${more}`;
   if (nodes.length <= FOLD_OVER) return list;
   return `<details><summary>${count(nodes.length, 'node')}</summary>\n\n${list}\n\n</details>`;
 }
