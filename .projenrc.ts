@@ -57,6 +57,8 @@ const project = new typescript.TypeScriptProject({
     '@pulumi/kubernetes@4.34.2',
     // Only for `npm run bench`: the cost of loading everynode is measured against cdk8s-plus.
     'cdk8s-plus-33@2.5.57',
+    // Drives Debian's chromium (not a downloaded browser) in the HTML report's browser tests.
+    'playwright-core@1.64.1',
   ],
 
   jest: true,
