@@ -20,6 +20,7 @@ export {
   PlacementDiff,
   renderDiff,
 } from './diff';
+export { checkSelectorCollisions, SELECTED_BY_ANNOTATION } from './collisions';
 export { InputError, Inventory, loadInventory } from './input';
 export {
   Advisory,

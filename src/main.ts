@@ -9,15 +9,18 @@
  * `import { evaluatePlacement } from 'everynode'` still works from an ES module.
  * test/daemon/core-entry.test.ts fails when this file and src/index.ts export different names.
  */
+import type * as Collisions from './collisions';
 import type * as Diff from './diff';
 import { lazyModule } from './lazy-module';
 import type * as Placement from './placement';
 import type * as Validation from './validation';
 
 export * from './daemon/vocabulary';
+export { SELECTED_BY_ANNOTATION } from './collisions/selected-by';
 export { InputError, loadInventory } from './input';
 
 /* eslint-disable @typescript-eslint/no-require-imports */
+const collisions = lazyModule<typeof Collisions>(() => require('./collisions'));
 const placement = lazyModule<typeof Placement>(() => require('./placement'));
 const validation = lazyModule<typeof Validation>(() => require('./validation'));
 const diff = lazyModule<typeof Diff>(() => require('./diff'));
@@ -32,6 +35,8 @@ Object.defineProperty(exports, 'renderJson', { enumerable: true, get: function (
 
 Object.defineProperty(exports, 'diffPlacement', { enumerable: true, get: function () { return diff.diffPlacement; } });
 Object.defineProperty(exports, 'renderDiff', { enumerable: true, get: function () { return diff.renderDiff; } });
+
+Object.defineProperty(exports, 'checkSelectorCollisions', { enumerable: true, get: function () { return collisions.checkSelectorCollisions; } });
 
 Object.defineProperty(exports, 'checkDaemonSet', { enumerable: true, get: function () { return validation.checkDaemonSet; } });
 Object.defineProperty(exports, 'validateDaemonSet', { enumerable: true, get: function () { return validation.validateDaemonSet; } });

@@ -26,6 +26,7 @@ test('everynode: the model value classes, validation, inventories, the evaluator
       ...VALUE_CLASSES,
       'InputError',
       'checkDaemonSet',
+      'checkSelectorCollisions',
       'diffPlacement',
       'evaluatePlacement',
       'formatFieldError',
@@ -37,6 +38,7 @@ test('everynode: the model value classes, validation, inventories, the evaluator
       'renderDiff',
       'renderMarkdown',
       'renderTable',
+      'SELECTED_BY_ANNOTATION',
       'validateDaemonSet',
     ].sort(),
   );

@@ -1,4 +1,5 @@
 import { daemonSet, workload } from './fixtures';
+import { checkSelectorCollisions } from '../../src';
 import { SELECTED_BY_ANNOTATION, selectorCollisionFindings } from '../../src/collisions';
 
 describe('SelectorCollision findings say which objects, which labels, and what the controller does', () => {
@@ -94,4 +95,10 @@ describe('SelectorCollision findings say which objects, which labels, and what t
   test('other namespaces: none', () => {
     expect(selectorCollisionFindings([daemonSet('agent', { namespace: 'a' }), daemonSet('agent-copy', { namespace: 'b', labels: { app: 'agent' } })])).toEqual([]);
   });
+});
+
+test('checkSelectorCollisions (the core entry\'s) reads manifests as evaluatePlacement does: arrays and List objects, unwrapped', () => {
+  const list = { apiVersion: 'v1', kind: 'List', items: [daemonSet('agent'), { kind: 'PodList', items: [workload('Pod', 'debug', { app: 'agent' })] }] };
+  expect(checkSelectorCollisions([list]).map((f) => f.objects)).toEqual([['DaemonSet default/agent', 'Pod default/debug']]);
+  expect(checkSelectorCollisions(daemonSet('agent'))).toEqual([]);
 });

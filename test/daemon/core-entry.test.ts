@@ -45,3 +45,19 @@ test('loads the API server\'s rules and the evaluator only when one of their exp
     expect(loaded).toEqual(['validation', 'placement']);
   });
 });
+
+test('loads the selector collision check only when it is used; its annotation\'s name costs nothing', () => {
+  const loaded: string[] = [];
+  jest.isolateModules(() => {
+    jest.doMock('../../src/collisions', () => {
+      loaded.push('collisions');
+      return jest.requireActual('../../src/collisions');
+    });
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const entry: typeof declared = require('../../src/main');
+    expect(entry.SELECTED_BY_ANNOTATION).toBe('everynode.io/selected-by');
+    expect(loaded).toEqual([]);
+    expect(entry.checkSelectorCollisions([])).toEqual([]);
+    expect(loaded).toEqual(['collisions']);
+  });
+});
