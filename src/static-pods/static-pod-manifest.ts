@@ -1,6 +1,7 @@
 import type { IPod } from 'kubernetes-models/v1/Pod';
 import { validateMirrorPodSpec } from './mirror-pod-rules';
 import { STATIC_POD_ANNOTATION } from './static-pod-marker';
+import { StaticPodNodes, staticPodNodes } from './static-pod-nodes';
 import { DEFAULT_STATIC_POD_NAMESPACE, DEFAULT_STATIC_POD_PATH, StaticPodProps } from './static-pod-props';
 import { containerNameFor } from '../daemon/daemon-set';
 import { hostPathVolumes } from '../daemon/host-paths';
@@ -65,8 +66,12 @@ export function mirrorPodName(name: string, node: string): string {
  * @throws DaemonPropsError naming the owner and every prop that is wrong, as the user wrote it
  */
 export function staticPodManifest(owner: string, name: string, props: StaticPodProps): StaticPodManifest {
+  return manifestFor(owner, name, props, staticPodNodes(props));
+}
+
+function manifestFor(owner: string, name: string, props: StaticPodProps, nodes: StaticPodNodes): StaticPodManifest {
   const podName = props.name ?? name;
-  const problems = propProblems(podName, props);
+  const problems = propProblems(podName, props, nodes);
   if (problems.length > 0) throw new DaemonPropsError(owner, problems);
 
   const { spec, origins } = podSpecFor(podName, props);
@@ -101,15 +106,16 @@ export function staticPodManifest(owner: string, name: string, props: StaticPodP
 }
 
 /**
- * One manifest file per declared node, in the order of `nodes`, each with `spec.nodeName` set to
- * its node.
+ * One manifest file per declared node, in the order of `nodes` (or, for `nodeFilter`, of the
+ * inventory), each with `spec.nodeName` set to its node.
  * @throws DaemonPropsError as `staticPodManifest` does
  */
 export function staticPodFiles(owner: string, name: string, props: StaticPodProps): StaticPodFile[] {
-  const manifest = staticPodManifest(owner, name, props);
+  const nodes = staticPodNodes(props);
+  const manifest = manifestFor(owner, name, props, nodes);
   const podName = manifest.metadata!.name!;
   const directory = (props.staticPodPath ?? DEFAULT_STATIC_POD_PATH).replace(/\/+$/, '');
-  return props.nodes.map((node) => ({
+  return (nodes.names as string[]).map((node) => ({
     node,
     path: `${node}/${podName}.yaml`,
     nodePath: `${directory}/${podName}.yaml`,
@@ -119,7 +125,7 @@ export function staticPodFiles(owner: string, name: string, props: StaticPodProp
 }
 
 /** What is wrong in the props themselves, before a manifest is built. */
-function propProblems(podName: string, props: StaticPodProps): PropProblem[] {
+function propProblems(podName: string, props: StaticPodProps, nodes: StaticPodNodes): PropProblem[] {
   const problems: PropProblem[] = [];
   if (typeof props.image !== 'string' || props.image.trim() === '') {
     problems.push({ field: 'image', message: 'is required: the image of the pod\'s container, e.g. "registry.k8s.io/etcd:3.5.15-0"' });
@@ -132,7 +138,13 @@ function propProblems(podName: string, props: StaticPodProps): PropProblem[] {
       message: `${JSON.stringify(podName)} is not a valid Pod name (${DNS1123_SUBDOMAIN_IN_WORDS}): set name to a lowercase name such as "etcd"`,
     });
   }
-  problems.push(...nodeProblems(podName, props.nodes));
+  if (nodes.problems.length > 0) {
+    problems.push(...nodes.problems);
+  } else {
+    const found = nodeProblems(podName, nodes.names);
+    // Names the filter chose are the inventory's: a problem with one is the filter's to answer for.
+    problems.push(...(nodes.prop === 'nodes' ? found : found.map((problem) => ({ ...problem, field: 'nodeFilter' }))));
+  }
   const staticPodPath = props.staticPodPath;
   if (staticPodPath !== undefined && !staticPodPath.startsWith('/')) {
     problems.push({ field: 'staticPodPath', message: `must be the absolute path of the kubelet's manifest directory (got ${JSON.stringify(staticPodPath)})` });
@@ -146,7 +158,7 @@ function propProblems(podName: string, props: StaticPodProps): PropProblem[] {
 /** `nodes` must name at least one node, each a Node name once, and each mirror pod name must be valid. */
 function nodeProblems(podName: string, nodes: unknown): PropProblem[] {
   if (!Array.isArray(nodes) || nodes.length === 0) {
-    return [{ field: 'nodes', message: 'must name at least one node: a static pod runs only where its file is put, e.g. ["cp-1"]' }];
+    return [{ field: 'nodes', message: 'must name at least one node (or give nodeFilter and inventory): a static pod runs only where its file is put, e.g. ["cp-1"]' }];
   }
   const problems: PropProblem[] = [];
   const seen = new Set<string>();

@@ -1,6 +1,8 @@
 import type { HostPathMount } from '../daemon/host-paths';
 import type { Container, EnvVar, ResourceRequirements, SecurityContext, Volume, VolumeMount } from '../daemon/kubernetes-types';
+import type { NodeFilter } from '../daemon/node-filter';
 import type { PriorityClass } from '../daemon/priority-class';
+import type { Inventory } from '../input';
 
 /** Where the kubelet reads static pod manifests unless its `staticPodPath` says otherwise (kubeadm's choice). */
 export const DEFAULT_STATIC_POD_PATH = '/etc/kubernetes/manifests';
@@ -29,9 +31,24 @@ export const DEFAULT_STATIC_POD_NAMESPACE = 'kube-system';
 export interface StaticPodProps {
   /**
    * The names of the nodes whose kubelet runs the pod (`metadata.name` of each Node, DNS
-   * subdomains). One manifest file is written per node.
+   * subdomains). One manifest file is written per node. Give either `nodes` or `nodeFilter`.
+   * @default - the nodes of `inventory` that `nodeFilter` selects
    */
-  readonly nodes: string[];
+  readonly nodes?: string[];
+  /**
+   * The nodes of `inventory` whose kubelet runs the pod, chosen by their labels or names as a
+   * DaemonSet's required node affinity would choose them (`NodeFilter.labelEquals('node-role.kubernetes.io/control-plane', '')`
+   * style). Needs `inventory`: a static pod has no scheduler to apply a filter on the cluster, so
+   * the nodes are chosen when the files are written. Fails at construction when it selects none.
+   * @default - the nodes are named in `nodes`
+   */
+  readonly nodeFilter?: NodeFilter;
+  /**
+   * The nodes to resolve `nodeFilter` against: the path of a `kubectl get nodes -o yaml` (or
+   * `-o json`) file, or Node objects / `NodeBuilder`s. With `nodes`, each named node must be one of it.
+   * @default - none: `nodes` are taken as given
+   */
+  readonly inventory?: Inventory;
   /** The image of the pod's container, e.g. `registry.k8s.io/etcd:3.5.15-0`. */
   readonly image: string;
 
