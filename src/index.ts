@@ -52,6 +52,7 @@ export {
   formatFieldError,
   formatWarning,
   validateDaemonSet,
+  ValidationOptions,
   ValidationWarning,
   WarningCode,
 } from './validation';
