@@ -51,11 +51,20 @@ export function evaluatePlacement(manifests: unknown, nodes: unknown): Placement
   const specificKeys = [...new Set(splits.flatMap((split) => split?.specificKeys ?? []))];
   const columns = new LabelColumns(specificKeys, specificKeys.map(valuesOf), cardinality.unique);
 
+  // Most DaemonSets read one of a few sets of keys (the OS, the architecture, none): group once per set.
+  const groupsByKeys = new Map<string, ReturnType<typeof classGroups>>();
+  const groupsOf = (keys: readonly number[]) => {
+    const signature = [...keys].sort((a, b) => a - b).join(',');
+    let groups = groupsByKeys.get(signature);
+    if (!groups) groupsByKeys.set(signature, (groups = classGroups(classes, keys)));
+    return groups;
+  };
+
   const tables: VerdictTable[] = views.map((view, d) => {
     const split = splits[d];
     const generalView = split?.general ?? view;
     // Classes this DaemonSet cannot tell apart share one verdict, computed once.
-    const { groupOf, firstClass } = classGroups(classes, [...generalView.labelKeys].map((key) => keyIndex.get(key)!));
+    const { groupOf, firstClass } = groupsOf([...generalView.labelKeys].map((key) => keyIndex.get(key)!));
     const groupVerdicts = firstClass.map((c) => shouldRunDaemonPod(generalView, representatives[c]));
     const general = Array.from(groupOf, (group) => groupVerdicts[group]);
     if (!split) return { verdicts: general, indexOf: classOf };
