@@ -145,6 +145,10 @@ describe('static pods in the renderings', () => {
     expect(table).toContain('◆ static pod: the node\'s kubelet runs it from its file, whatever its taints   · no file for this node');
   });
 
+  test('static pods alone are counted alone', () => {
+    expect(renderTable(evaluatePlacement(ETCD, cluster(1)))).toMatch(/^Static pods \(1\) on 3 nodes:$/m);
+  });
+
   test('a report without static pods reads as it always did: no static legend, no static count', () => {
     const table = renderTable(evaluatePlacement([LINUX_ONLY], cluster(1)));
     expect(table).toContain('DaemonSets (1) on 3 nodes:');

@@ -43,8 +43,12 @@ export function renderTable(report: PlacementReport, options: TableOptions = {})
   const nodeWord = (n: number) => `${n} node${n === 1 ? '' : 's'}`;
 
   const staticCount = matrix.columns.filter((column) => column.static).length;
-  const staticPods = staticCount > 0 ? ` and static pods (${staticCount})` : '';
-  lines.push(`DaemonSets (${report.daemonSets.length - staticCount})${staticPods} on ${nodeWord(matrix.nodeCount)}:`);
+  const daemonSetCount = report.daemonSets.length - staticCount;
+  const counted = [
+    ...(daemonSetCount > 0 || staticCount === 0 ? [`DaemonSets (${daemonSetCount})`] : []),
+    ...(staticCount > 0 ? [`${daemonSetCount > 0 ? 'static' : 'Static'} pods (${staticCount})`] : []),
+  ];
+  lines.push(`${counted.join(' and ')} on ${nodeWord(matrix.nodeCount)}:`);
   const idWidth = Math.max(0, ...matrix.columns.map((c) => c.id.length));
   matrix.columns.forEach((column, c) => {
     lines.push(`  ${pad(column.label, 3)}${pad(column.id, idWidth)}  ${columnNotes(column, report.daemonSets[c], matrix.nodeCount)}`);
