@@ -1,11 +1,8 @@
-import { DaemonSetPlacement, PlacementReport } from '../placement';
+import { PlacementReport } from '../placement';
 import { formatDaemonSetId } from './daemon-set-id';
 import { UsageError } from './usage-error';
-import { FamilyCoverage, isExactlyOnce } from '../placement/family-coverage';
-import { describeGaps, describeOverlaps, gapSummary, overlapSummary } from '../placement/family-findings';
-import { familiesNamed, familyCoverageOf } from '../placement/report-families';
+import { expectationFailures } from '../expectations/placement-expectations';
 import { formatFieldError, formatWarning } from '../validation';
-import { FAMILY_LABEL } from '../variants/family-labels';
 
 /** What `everynode place` was asked to check besides printing the report. */
 export interface PlaceExpectations {
@@ -22,8 +19,7 @@ export interface PlaceExpectations {
   readonly failOnWarnings: boolean;
 }
 
-/** Nodes, errors or advisories listed in one line before the rest is counted. */
-const LISTED_NODES = 5;
+/** Errors or advisories listed in one line before the rest is counted. */
 const LISTED_FINDINGS = 3;
 
 /**
@@ -41,15 +37,6 @@ export function checkObjectNames(names: readonly string[], option: string): void
   }
 }
 
-/** Whether the entry is the DaemonSet `wanted` names; a static pod is none (it runs where its files are). */
-function matches(daemonSet: DaemonSetPlacement, wanted: string): boolean {
-  if (daemonSet.kind !== undefined) return false;
-  const slash = wanted.indexOf('/');
-  return slash < 0
-    ? daemonSet.name === wanted
-    : daemonSet.namespace === wanted.slice(0, slash) && daemonSet.name === wanted.slice(slash + 1);
-}
-
 function listed<T>(items: readonly T[], limit: number, describe: (item: T) => string): string {
   const shown = items.slice(0, limit).map(describe).join('; ');
   return items.length > limit ? `${shown}; and ${items.length - limit} more` : shown;
@@ -63,23 +50,7 @@ function listed<T>(items: readonly T[], limit: number, describe: (item: T) => st
  * from the manifests, which is exactly what such a check exists to catch.
  */
 export function failedExpectations(report: PlacementReport, expectations: PlaceExpectations): string[] {
-  const failures: string[] = [];
-  for (const wanted of expectations.everyNode) {
-    const found = report.daemonSets.filter((daemonSet) => matches(daemonSet, wanted));
-    if (found.length === 0) {
-      failures.push(`expected DaemonSet ${wanted} on every node, but the manifests hold no DaemonSet ${wanted}`);
-    }
-    for (const daemonSet of found) {
-      const skipped = daemonSet.placements.filter((placement) => !placement.shouldRun);
-      if (skipped.length === 0) continue;
-      const nodes = listed(skipped, LISTED_NODES, (p) => `${p.node} (${p.reasons.map((r) => r.message).join(' and ')})`);
-      failures.push(
-        `expected ${formatDaemonSetId(daemonSet)} on every node, but it runs on ` +
-        `${daemonSet.desiredNumberScheduled} of ${report.nodes.length}: no new pod on ${nodes}`,
-      );
-    }
-  }
-  failures.push(...expectations.exactlyOnce.flatMap((wanted) => exactlyOnceFailures(report, wanted)));
+  const failures = expectationFailures(report, expectations).map((failure) => failure.message);
   for (const daemonSet of report.daemonSets) {
     if (expectations.failOnErrors && daemonSet.errors.length > 0) {
       const count = daemonSet.errors.length;
@@ -107,34 +78,4 @@ export function failedExpectations(report: PlacementReport, expectations: PlaceE
     for (const finding of report.findings) failures.push(`${finding.message} (--strict)`);
   }
   return failures;
-}
-
-function familyFailures(coverage: FamilyCoverage, nodeNames: readonly string[]): string[] {
-  const { family } = coverage;
-  const expected = `expected family ${family.namespace}/${family.name} to run exactly once on every node, but`;
-  const failures: string[] = [];
-  if (coverage.overlapNodes.length > 0) {
-    failures.push(`${expected} ${overlapSummary(coverage)}: ${describeOverlaps(coverage, nodeNames, LISTED_NODES)}`);
-  }
-  if (coverage.gapNodes.length > 0) {
-    failures.push(`${expected} ${gapSummary(coverage)}: ${describeGaps(coverage, nodeNames, LISTED_NODES)}`);
-  }
-  return failures;
-}
-
-/** `--expect-exactly-once`: a line per family that `wanted` names and kind of failure. */
-function exactlyOnceFailures(report: PlacementReport, wanted: string): string[] {
-  const coverages = familyCoverageOf(report);
-  // The report comes from evaluatePlacement in this process: no coverage is a bug, not bad input.
-  if (coverages === undefined) throw new Error('the report carries no variant families: it was not made by evaluatePlacement');
-  const found = familiesNamed(coverages, wanted);
-  if (found.length === 0) {
-    const slash = wanted.indexOf('/');
-    const where = slash < 0 ? '' : ` in namespace ${wanted.slice(0, slash)}`;
-    return [
-      `expected family ${wanted} to run exactly once on every node, but the manifests hold no DaemonSet ` +
-      `labelled ${FAMILY_LABEL}=${wanted.slice(slash + 1)}${where}`,
-    ];
-  }
-  return found.filter((coverage) => !isExactlyOnce(coverage)).flatMap((coverage) => familyFailures(coverage, report.nodes));
 }
