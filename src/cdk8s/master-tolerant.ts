@@ -12,7 +12,8 @@ export interface MasterTolerantProps extends DaemonProps {}
  * Control-plane nodes carry a NoSchedule taint whose name changed: `node-role.kubernetes.io/master`
  * before Kubernetes 1.24, `node-role.kubernetes.io/control-plane` since (1.24 sets both). An agent
  * that tolerates only one of them silently skips the control plane of older or newer clusters.
- * MasterTolerant tolerates both, or only what `kubernetesVersion` needs.
+ * MasterTolerant tolerates both, or only what the Kubernetes version needs: its `kubernetesVersion`,
+ * or the context value `everynode:kubernetesVersion` of the app or chart.
  *
  * Those are the only taints it adds. A node with any other NoSchedule or NoExecute taint — a GPU
  * node's `nvidia.com/gpu`, a dedicated pool, `os=windows`, a NotReady node's

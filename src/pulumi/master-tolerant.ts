@@ -9,8 +9,9 @@ import { masterTolerantManifest } from '../daemon';
  * Control-plane nodes carry a NoSchedule taint whose name changed: `node-role.kubernetes.io/master`
  * before Kubernetes 1.24, `node-role.kubernetes.io/control-plane` since (1.24 sets both). An agent
  * that tolerates only one of them silently skips the control plane of older or newer clusters.
- * MasterTolerant tolerates both, or only what `kubernetesVersion` needs. Its DaemonSet spec is the
- * cdk8s `MasterTolerant`'s for the same props.
+ * MasterTolerant tolerates both, or only what the Kubernetes version needs: its `kubernetesVersion`,
+ * or the stack config `everynode:kubernetesVersion`. Its DaemonSet spec is the cdk8s
+ * `MasterTolerant`'s for the same props.
  *
  * Those are the only taints it adds. A node with any other NoSchedule or NoExecute taint — a GPU
  * node's `nvidia.com/gpu`, a dedicated pool, `os=windows`, a NotReady node's
