@@ -21,6 +21,15 @@ export {
   renderDiff,
 } from './diff';
 export { checkSelectorCollisions, SELECTED_BY_ANNOTATION } from './collisions';
+export {
+  EverynodeExpectations,
+  EverynodeValidation,
+  EverynodeValidationProps,
+  SynthValidationContext,
+  SynthValidationReport,
+  SynthViolatingResource,
+  SynthViolation,
+} from './cdk8s-plugin';
 export { InputError, Inventory, loadInventory } from './input';
 export {
   Advisory,

@@ -9,6 +9,7 @@
  * `import { evaluatePlacement } from 'everynode'` still works from an ES module.
  * test/daemon/core-entry.test.ts fails when this file and src/index.ts export different names.
  */
+import type * as Cdk8sPlugin from './cdk8s-plugin';
 import type * as Collisions from './collisions';
 import type * as Diff from './diff';
 import { lazyModule } from './lazy-module';
@@ -21,6 +22,7 @@ export { InputError, loadInventory } from './input';
 
 /* eslint-disable @typescript-eslint/no-require-imports */
 const collisions = lazyModule<typeof Collisions>(() => require('./collisions'));
+const cdk8sPlugin = lazyModule<typeof Cdk8sPlugin>(() => require('./cdk8s-plugin'));
 const placement = lazyModule<typeof Placement>(() => require('./placement'));
 const validation = lazyModule<typeof Validation>(() => require('./validation'));
 const diff = lazyModule<typeof Diff>(() => require('./diff'));
@@ -37,6 +39,9 @@ Object.defineProperty(exports, 'diffPlacement', { enumerable: true, get: functio
 Object.defineProperty(exports, 'renderDiff', { enumerable: true, get: function () { return diff.renderDiff; } });
 
 Object.defineProperty(exports, 'checkSelectorCollisions', { enumerable: true, get: function () { return collisions.checkSelectorCollisions; } });
+
+// The cdk8s CLI looks a validation plugin up on the package's main export (cdk8s.yaml `class:`).
+Object.defineProperty(exports, 'EverynodeValidation', { enumerable: true, get: function () { return cdk8sPlugin.EverynodeValidation; } });
 
 Object.defineProperty(exports, 'checkDaemonSet', { enumerable: true, get: function () { return validation.checkDaemonSet; } });
 Object.defineProperty(exports, 'validateDaemonSet', { enumerable: true, get: function () { return validation.validateDaemonSet; } });

@@ -1,7 +1,7 @@
 import { FamilyCoverage, isExactlyOnce } from '../placement/family-coverage';
 import { describeGaps, describeOverlaps, gapSummary, overlapSummary } from '../placement/family-findings';
 import { familiesNamed, familyCoverageOf } from '../placement/report-families';
-import { DaemonSetPlacement, PlacementReport } from '../placement/report';
+import { DaemonSetPlacement, NodePlacement, PlacementReport } from '../placement/report';
 import { FAMILY_LABEL } from '../variants/family-labels';
 
 /**
@@ -34,6 +34,8 @@ export interface ExpectationFailure {
    * DaemonSet (or family) that `wanted` names.
    */
   readonly daemonSets: readonly DaemonSetPlacement[];
+  /** Every node where the expectation breaks, in inventory order (the message names the first few). */
+  readonly nodes: readonly string[];
   /** One line: what was expected, and where it does not hold. */
   readonly message: string;
 }
@@ -60,23 +62,22 @@ function listed<T>(items: readonly T[], limit: number, describe: (item: T) => st
   return items.length > limit ? `${shown}; and ${items.length - limit} more` : shown;
 }
 
-function skippedNodes(daemonSet: DaemonSetPlacement, wanted: (node: string) => boolean): string | undefined {
-  const skipped = daemonSet.placements.filter((placement) => wanted(placement.node) && !placement.shouldRun);
-  if (skipped.length === 0) return undefined;
+function describeSkipped(skipped: readonly NodePlacement[]): string {
   return listed(skipped, LISTED_NODES, (p) => `${p.node} (${p.reasons.map((r) => r.message).join(' and ')})`);
 }
 
 function everyNodeFailures(report: PlacementReport, wanted: string): ExpectationFailure[] {
   const found = report.daemonSets.filter((daemonSet) => matches(daemonSet, wanted));
   if (found.length === 0) {
-    return [{ expectation: 'everyNode', wanted, daemonSets: [], message: `expected DaemonSet ${wanted} on every node, but the manifests hold no DaemonSet ${wanted}` }];
+    const message = `expected DaemonSet ${wanted} on every node, but the manifests hold no DaemonSet ${wanted}`;
+    return [{ expectation: 'everyNode', wanted, daemonSets: [], nodes: [], message }];
   }
   return found.flatMap((daemonSet) => {
-    const skipped = skippedNodes(daemonSet, () => true);
-    if (skipped === undefined) return [];
+    const skipped = daemonSet.placements.filter((placement) => !placement.shouldRun);
+    if (skipped.length === 0) return [];
     const message = `expected ${idOf(daemonSet)} on every node, but it runs on ` +
-      `${daemonSet.desiredNumberScheduled} of ${report.nodes.length}: no new pod on ${skipped}`;
-    return [{ expectation: 'everyNode' as const, wanted, daemonSets: [daemonSet], message }];
+      `${daemonSet.desiredNumberScheduled} of ${report.nodes.length}: no new pod on ${describeSkipped(skipped)}`;
+    return [{ expectation: 'everyNode' as const, wanted, daemonSets: [daemonSet], nodes: skipped.map((p) => p.node), message }];
   });
 }
 
@@ -85,18 +86,26 @@ function exactNodesFailures(report: PlacementReport, wanted: string, nodes: read
   const shown = listed([...expected], LISTED_NODES, (node) => node);
   const found = report.daemonSets.filter((daemonSet) => matches(daemonSet, wanted));
   if (found.length === 0) {
-    return [{ expectation: 'nodes', wanted, daemonSets: [], message: `expected DaemonSet ${wanted} on ${shown}, but the manifests hold no DaemonSet ${wanted}` }];
+    const message = `expected DaemonSet ${wanted} on ${shown}, but the manifests hold no DaemonSet ${wanted}`;
+    return [{ expectation: 'nodes', wanted, daemonSets: [], nodes: [], message }];
   }
   const unknown = [...expected].filter((node) => !report.nodes.includes(node));
   return found.flatMap((daemonSet) => {
     const problems: string[] = [];
     if (unknown.length > 0) problems.push(`the inventory has no node ${listed(unknown, LISTED_NODES, (node) => node)}`);
-    const skipped = skippedNodes(daemonSet, (node) => expected.has(node));
-    if (skipped !== undefined) problems.push(`no new pod on ${skipped}`);
+    const skipped = daemonSet.placements.filter((placement) => expected.has(placement.node) && !placement.shouldRun);
+    if (skipped.length > 0) problems.push(`no new pod on ${describeSkipped(skipped)}`);
     const extra = daemonSet.placements.filter((placement) => placement.shouldRun && !expected.has(placement.node));
     if (extra.length > 0) problems.push(`it also runs on ${listed(extra, LISTED_NODES, (p) => p.node)}`);
     if (problems.length === 0) return [];
-    return [{ expectation: 'nodes' as const, wanted, daemonSets: [daemonSet], message: `expected ${idOf(daemonSet)} on exactly ${shown}, but ${problems.join('; ')}` }];
+    const wrong = new Set([...skipped, ...extra]);
+    return [{
+      expectation: 'nodes' as const,
+      wanted,
+      daemonSets: [daemonSet],
+      nodes: daemonSet.placements.filter((placement) => wrong.has(placement)).map((p) => p.node),
+      message: `expected ${idOf(daemonSet)} on exactly ${shown}, but ${problems.join('; ')}`,
+    }];
   });
 }
 
@@ -104,14 +113,17 @@ function familyFailures(report: PlacementReport, coverage: FamilyCoverage, wante
   const { family } = coverage;
   const daemonSets = family.members.map((member) => report.daemonSets[member.daemonSet]);
   const expected = `expected family ${family.namespace}/${family.name} to run exactly once on every node, but`;
-  const messages: string[] = [];
+  const failures: ExpectationFailure[] = [];
+  const nodesAt = (indices: Int32Array) => Array.from(indices, (i) => report.nodes[i]);
   if (coverage.overlapNodes.length > 0) {
-    messages.push(`${expected} ${overlapSummary(coverage)}: ${describeOverlaps(coverage, report.nodes, LISTED_NODES)}`);
+    const message = `${expected} ${overlapSummary(coverage)}: ${describeOverlaps(coverage, report.nodes, LISTED_NODES)}`;
+    failures.push({ expectation: 'exactlyOnce', wanted, daemonSets, nodes: nodesAt(coverage.overlapNodes), message });
   }
   if (coverage.gapNodes.length > 0) {
-    messages.push(`${expected} ${gapSummary(coverage)}: ${describeGaps(coverage, report.nodes, LISTED_NODES)}`);
+    const message = `${expected} ${gapSummary(coverage)}: ${describeGaps(coverage, report.nodes, LISTED_NODES)}`;
+    failures.push({ expectation: 'exactlyOnce', wanted, daemonSets, nodes: nodesAt(coverage.gapNodes), message });
   }
-  return messages.map((message) => ({ expectation: 'exactlyOnce' as const, wanted, daemonSets, message }));
+  return failures;
 }
 
 function exactlyOnceFailures(report: PlacementReport, wanted: string): ExpectationFailure[] {
@@ -124,7 +136,7 @@ function exactlyOnceFailures(report: PlacementReport, wanted: string): Expectati
     const where = slash < 0 ? '' : ` in namespace ${wanted.slice(0, slash)}`;
     const message = `expected family ${wanted} to run exactly once on every node, but the manifests hold no DaemonSet ` +
       `labelled ${FAMILY_LABEL}=${wanted.slice(slash + 1)}${where}`;
-    return [{ expectation: 'exactlyOnce', wanted, daemonSets: [], message }];
+    return [{ expectation: 'exactlyOnce', wanted, daemonSets: [], nodes: [], message }];
   }
   return found.filter((coverage) => !isExactlyOnce(coverage)).flatMap((coverage) => familyFailures(report, coverage, wanted));
 }

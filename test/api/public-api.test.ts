@@ -29,6 +29,7 @@ test('everynode: the model value classes, validation, inventories, the evaluator
       'checkSelectorCollisions',
       'diffPlacement',
       'evaluatePlacement',
+      'EverynodeValidation',
       'formatFieldError',
       'formatWarning',
       'loadInventory',
