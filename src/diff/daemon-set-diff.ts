@@ -1,6 +1,6 @@
 import { AdoptedPod, DaemonSetDiff, DiffRollout, LostPod } from './diff-report';
 import { NodeMatch } from './node-match';
-import { verdictsOf } from './node-verdicts';
+import { NodeVerdicts, nodeVerdictsOf } from './node-verdicts';
 import { defaultedPodTemplate } from './pod-template-defaults';
 import { canonicalJson } from '../json/canonical-json';
 import { JsonObject, objectAt } from '../json/shape';
@@ -18,13 +18,20 @@ export interface DaemonSetSide {
 /** Annotations that record how an object was applied, not what it asks for. */
 const BOOKKEEPING_ANNOTATIONS = ['kubectl.kubernetes.io/last-applied-configuration', 'deprecated.daemonset.template.generation'];
 
-/** What the API server would store of a DaemonSet's intent: labels, annotations and the defaulted spec. */
-function storedIntent(manifest: JsonObject, template: JsonObject): string {
+/**
+ * What the API server would store of a DaemonSet's intent, in canonical form: its pod template
+ * (what the controller hashes to tell old pods from new), and the rest (labels, annotations, the
+ * defaulted spec).
+ */
+function storedIntent(manifest: JsonObject): { readonly template: string; readonly rest: string } {
   const metadata = objectAt(manifest.metadata) ?? {};
   const annotations = { ...(objectAt(metadata.annotations) ?? {}) } as Record<string, unknown>;
   BOOKKEEPING_ANNOTATIONS.forEach((key) => delete annotations[key]);
   const spec = objectAt(withApiServerDefaults(manifest).spec) ?? {};
-  return canonicalJson({ labels: metadata.labels, annotations, spec: { ...spec, template } });
+  return {
+    template: canonicalJson(defaultedPodTemplate(manifest)),
+    rest: canonicalJson({ labels: metadata.labels, annotations, spec: { ...spec, template: undefined } }),
+  };
 }
 
 /**
@@ -63,15 +70,26 @@ function rollout(plan: RolloutPlan, podsReplaced: number, podsOutdated: number):
   return { strategy: plan.strategy, podsReplaced, waves, podsOutdated, maxUnavailable: plan.maxUnavailable, maxSurge: plan.maxSurge };
 }
 
+/** The verdict index of node `i`: `indexOf[i]`, or `i` itself when every node has a verdict of its own. */
+function at(indexOf: Int32Array | undefined, i: number): number {
+  return indexOf === undefined ? i : indexOf[i];
+}
+
+/** The names of the nodes whose verdict says the controller creates a pod there. */
+function nodesThatRun(names: readonly string[], verdicts: NodeVerdicts): string[] {
+  const { indexOf, shouldRun } = verdicts;
+  const running: string[] = [];
+  for (let i = 0; i < names.length; i++) if (shouldRun[at(indexOf, i)] === 1) running.push(names[i]);
+  return running;
+}
+
 /** A DaemonSet only in the manifests after the change: a pod on every node it selects, at once. */
 export function addedDaemonSet(after: DaemonSetSide, nodes: NodeMatch): DaemonSetDiff {
-  const verdictAfter = verdictsOf(after.placement);
-  const gained = nodes.after.filter((_, a) => verdictAfter(a).shouldRun);
   return {
     namespace: after.placement.namespace,
     name: after.placement.name,
     change: 'added',
-    gained,
+    gained: nodesThatRun(nodes.after, nodeVerdictsOf(after.placement)),
     lost: [],
     templateChanged: false,
     rollout: rollout(after.placement.rollout, 0, 0),
@@ -81,15 +99,13 @@ export function addedDaemonSet(after: DaemonSetSide, nodes: NodeMatch): DaemonSe
 
 /** A DaemonSet only in the manifests before the change: deleting it deletes its pods. */
 export function removedDaemonSet(before: DaemonSetSide, nodes: NodeMatch): DaemonSetDiff {
-  const verdictBefore = verdictsOf(before.placement);
   const reasons = [{ code: 'DaemonSetRemoved' as const, message: 'the DaemonSet is removed' }];
-  const lost = nodes.before.filter((_, b) => verdictBefore(b).shouldRun).map((node) => ({ node, reasons }));
   return {
     namespace: before.placement.namespace,
     name: before.placement.name,
     change: 'removed',
     gained: [],
-    lost,
+    lost: nodesThatRun(nodes.before, nodeVerdictsOf(before.placement)).map((node) => ({ node, reasons })),
     templateChanged: false,
     rollout: rollout(before.placement.rollout, 0, 0),
     selectorChanged: false,
@@ -98,63 +114,69 @@ export function removedDaemonSet(before: DaemonSetSide, nodes: NodeMatch): Daemo
 
 const NODE_REMOVED = [{ code: 'NodeRemoved' as const, message: 'the node is not in the inventory after the change' }];
 
+/** Nodes that run the DaemonSet after the change and did not before. */
+function gainedNodes(nodes: NodeMatch, before: NodeVerdicts, after: NodeVerdicts): string[] {
+  const gained: string[] = [];
+  const { beforeIndex } = nodes;
+  for (let a = 0; a < nodes.after.length; a++) {
+    if (after.shouldRun[at(after.indexOf, a)] !== 1) continue;
+    const b = beforeIndex === undefined ? a : beforeIndex[a];
+    if (b < 0 || before.shouldRun[at(before.indexOf, b)] !== 1) gained.push(nodes.after[a]);
+  }
+  return gained;
+}
+
 /**
  * A DaemonSet in the manifests before and after the change. Its pods are taken to be where its
- * controller keeps them before: on the nodes where it should run. Only nodes whose verdict
- * differs, and the nodes that had a pod, are looked at.
+ * controller keeps them before: on the nodes where it should run. The nodes are compared by
+ * their verdicts' flags; a verdict's reasons are read only for the nodes that lose their pod.
  */
 export function changedDaemonSet(before: DaemonSetSide, after: DaemonSetSide, nodes: NodeMatch): DaemonSetDiff {
-  const verdictBefore = verdictsOf(before.placement);
-  const verdictAfter = verdictsOf(after.placement);
-  const templateBefore = defaultedPodTemplate(before.manifest);
-  const templateAfter = defaultedPodTemplate(after.manifest);
-  const templateChanged = canonicalJson(templateBefore) !== canonicalJson(templateAfter);
-  const changed = templateChanged || storedIntent(before.manifest, templateBefore) !== storedIntent(after.manifest, templateAfter);
+  const intentBefore = storedIntent(before.manifest);
+  const intentAfter = storedIntent(after.manifest);
+  const templateChanged = intentBefore.template !== intentAfter.template;
+  const changed = templateChanged || intentBefore.rest !== intentAfter.rest;
   const selectorChanged = changed && selectorRejected(before.manifest, after.manifest);
   const plan = after.placement.rollout;
   const replacesOnChange = templateChanged && plan.strategy === 'RollingUpdate';
-
-  const gained: string[] = [];
-  for (let a = 0; a < nodes.after.length; a++) {
-    if (!verdictAfter(a).shouldRun) continue;
-    const b = nodes.beforeIndex(a);
-    if (b < 0 || !verdictBefore(b).shouldRun) gained.push(nodes.after[a]);
-  }
+  const verdictsBefore = nodeVerdictsOf(before.placement);
+  const verdictsAfter = nodeVerdictsOf(after.placement);
 
   // With a changed selector, the pods reach the new DaemonSet only by adoption after
   // `--cascade=orphan`; a selector that does not claim them leaves them to no controller.
-  const adopts = !selectorChanged || selectorClaims(objectAt(after.manifest.spec)?.selector, objectAt(templateBefore.metadata)?.labels);
+  const oldPodLabels = objectAt(objectAt(objectAt(before.manifest.spec)?.template)?.metadata)?.labels;
+  const adopts = !selectorChanged || selectorClaims(objectAt(after.manifest.spec)?.selector, oldPodLabels);
   const lost: LostPod[] = [];
   const adoptedPods: AdoptedPod[] = [];
   const orphanedPods: string[] = [];
   let podsReplaced = 0;
   let podsOutdated = 0;
+  const { afterIndex } = nodes;
   for (let b = 0; b < nodes.before.length; b++) {
-    if (!verdictBefore(b).shouldRun) continue;
-    const node = nodes.before[b];
-    const a = nodes.afterIndex(b);
+    if (verdictsBefore.shouldRun[at(verdictsBefore.indexOf, b)] !== 1) continue;
+    const a = afterIndex === undefined ? b : afterIndex[b];
     if (a < 0) {
-      lost.push({ node, reasons: NODE_REMOVED });
+      lost.push({ node: nodes.before[b], reasons: NODE_REMOVED });
       continue;
     }
-    if (!adopts) orphanedPods.push(node);
-    const verdict = verdictAfter(a);
+    if (!adopts) orphanedPods.push(nodes.before[b]);
+    const v = at(verdictsAfter.indexOf, a);
     // A pod stays while the node fits and its untolerated taints are NoSchedule only, but a
     // rollout that deletes it creates no new one where the DaemonSet should not run.
-    const goes = !verdict.shouldContinueRunning || (!verdict.shouldRun && replacesOnChange);
-    if (goes) lost.push({ node, reasons: verdict.reasons });
+    const goes = verdictsAfter.shouldContinueRunning[v] !== 1 || (verdictsAfter.shouldRun[v] !== 1 && replacesOnChange);
+    if (goes) lost.push({ node: nodes.before[b], reasons: verdictsAfter.verdicts[v].reasons });
     if (!adopts) continue;
     const fate = goes ? 'deleted' : replacesOnChange ? 'replaced' : 'kept';
     if (fate === 'replaced') podsReplaced++;
     if (fate === 'kept' && templateChanged) podsOutdated++;
-    if (selectorChanged) adoptedPods.push({ node, fate });
+    if (selectorChanged) adoptedPods.push({ node: nodes.before[b], fate });
   }
 
   return {
     namespace: after.placement.namespace,
     name: after.placement.name,
     change: changed ? 'changed' : 'unchanged',
-    gained,
+    gained: gainedNodes(nodes, verdictsBefore, verdictsAfter),
     lost,
     templateChanged,
     rollout: rollout(plan, podsReplaced, podsOutdated),

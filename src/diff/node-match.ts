@@ -1,30 +1,42 @@
 /**
  * The nodes of the inventory before and after a change, matched by name: a node may join, leave,
- * or change its labels and taints. One lookup table each way, built once for every DaemonSet.
+ * or change its labels and taints. Built once for every DaemonSet.
  */
 export interface NodeMatch {
   readonly before: readonly string[];
   readonly after: readonly string[];
-  /** The index after of the node at index `b` before; -1 when it left the inventory. */
-  afterIndex(b: number): number;
-  /** The index before of the node at index `a` after; -1 when it joined. */
-  beforeIndex(a: number): number;
+  /** Index after of the node at each index before, -1 when it left; undefined when both lists are the same. */
+  readonly afterIndex: Int32Array | undefined;
+  /** Index before of the node at each index after, -1 when it joined; undefined when both lists are the same. */
+  readonly beforeIndex: Int32Array | undefined;
 }
 
-/** Matches two inventories' node names; the same list twice is matched index to index. */
+/**
+ * Matches two inventories' node names. Inventories taken from the same cluster list most nodes at
+ * the same index, so only the names that moved are looked up; names are unique in an inventory,
+ * so a name that moved is only ever found among the other names that moved.
+ */
 export function matchNodes(before: readonly string[], after: readonly string[]): NodeMatch {
-  if (before === after || (before.length === after.length && before.every((name, i) => name === after[i]))) {
-    return { before, after, afterIndex: (b) => b, beforeIndex: (a) => a };
+  const afterIndex = new Int32Array(before.length).fill(-1);
+  const beforeIndex = new Int32Array(after.length).fill(-1);
+  const movedAfter = new Map<string, number>();
+  let moved = before.length !== after.length;
+  for (let a = 0; a < after.length; a++) {
+    if (a < before.length && before[a] === after[a]) {
+      afterIndex[a] = a;
+      beforeIndex[a] = a;
+    } else {
+      moved = true;
+      if (!movedAfter.has(after[a])) movedAfter.set(after[a], a);
+    }
   }
-  const afterOf = indexOf(after);
-  const toAfter = Int32Array.from(before, (name) => afterOf.get(name) ?? -1);
-  const toBefore = new Int32Array(after.length).fill(-1);
-  toAfter.forEach((a, b) => { if (a >= 0) toBefore[a] = b; });
-  return { before, after, afterIndex: (b) => toAfter[b], beforeIndex: (a) => toBefore[a] };
-}
-
-function indexOf(names: readonly string[]): Map<string, number> {
-  const map = new Map<string, number>();
-  names.forEach((name, i) => { if (!map.has(name)) map.set(name, i); });
-  return map;
+  if (!moved) return { before, after, afterIndex: undefined, beforeIndex: undefined };
+  for (let b = 0; b < before.length; b++) {
+    if (afterIndex[b] >= 0) continue;
+    const a = movedAfter.get(before[b]);
+    if (a === undefined) continue;
+    afterIndex[b] = a;
+    beforeIndex[a] = b;
+  }
+  return { before, after, afterIndex, beforeIndex };
 }

@@ -1,5 +1,4 @@
 import { JsonObject, listAt, objectAt, stringAt } from '../json/shape';
-import { withApiServerDefaults } from '../validation';
 
 type Mutable = Record<string, unknown>;
 
@@ -94,15 +93,15 @@ function defaultedVolume(value: unknown): unknown {
 
 /**
  * A DaemonSet's `spec.template` as the API server stores it, the template the controller hashes
- * to decide whether pods are up to date: `SetDefaults_PodSpec` (dnsPolicy, restartPolicy,
- * securityContext, terminationGracePeriodSeconds, schedulerName), `SetDefaults_Container`,
+ * to decide whether pods are up to date: `SetDefaults_PodSpec` (dnsPolicy, restartPolicy as
+ * `withApiServerDefaults` sets it, securityContext, terminationGracePeriodSeconds, schedulerName), `SetDefaults_Container`,
  * `SetDefaults_Probe`, the volume sources' `defaultMode`, in pkg/apis/core/v1/defaults.go and
  * the `+default` markers of the core/v1 types. A manifest that writes one of these defaults out
  * and one that leaves it to the API server get the same template, so neither restarts a pod.
  * Compare the results with `canonicalJson`, which also equates empty and absent values.
  */
 export function defaultedPodTemplate(daemonSet: JsonObject): JsonObject {
-  const template = objectAt(objectAt(withApiServerDefaults(daemonSet).spec)?.template) ?? {};
+  const template = objectAt(objectAt(daemonSet.spec)?.template) ?? {};
   const podSpec = copy(template.spec);
   withDefault(podSpec, 'dnsPolicy', 'ClusterFirst');
   withDefault(podSpec, 'restartPolicy', 'Always');

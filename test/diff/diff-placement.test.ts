@@ -61,6 +61,14 @@ describe('nodes that gain and lose a pod', () => {
     expect(diff.lost).toEqual([{ node: 'worker-3', reasons: [{ code: 'NodeRemoved', message: 'the node is not in the inventory after the change' }] }]);
   });
 
+  test('nodes are matched by name, wherever the inventory lists them', () => {
+    const [w1, w2, w3] = workers(3);
+    const tainted = node('worker-2').labels({ pool: 'general' }).taint(NO_EXECUTE).toJSON();
+    const diff = only(agent('logs'), agent('logs'), [w1, w2, w3], [...workers(1, 'new'), w3, tainted, w1]);
+    expect(diff.gained).toEqual(['new-1']);
+    expect(diff.lost.map((pod) => [pod.node, pod.reasons[0].code])).toEqual([['worker-2', 'UntoleratedTaint']]);
+  });
+
   test('a node relabelled out of the selector loses its pod', () => {
     const nodesAfter = [...workers(2), node('worker-3').labels({ pool: 'batch' }).toJSON()];
     const diff = only(agent('logs', { nodeSelector: { pool: 'general' } }), agent('logs', { nodeSelector: { pool: 'general' } }), workers(3), nodesAfter);
