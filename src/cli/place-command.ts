@@ -1,3 +1,4 @@
+import { renderHtml } from '../html-report';
 import { parseInventory } from '../input';
 import { evaluatePlacement, NodeGrouping, PlacementReport, renderMarkdown, renderTable, reportJsonChunks } from '../placement';
 import { choiceOption, OptionSpec, parseCommandArgs, stringList } from './args';
@@ -27,7 +28,7 @@ const OPTIONS: OptionSpec = {
   ...KUBERNETES_VERSION_OPTION,
 };
 
-const OUTPUTS = ['table', 'markdown', 'json'] as const;
+const OUTPUTS = ['table', 'markdown', 'json', 'html'] as const;
 const GROUPINGS: readonly NodeGrouping[] = ['auto', 'always', 'never'];
 
 function* jsonLines(report: PlacementReport): Generator<Uint8Array | string> {
@@ -44,6 +45,8 @@ function render(report: PlacementReport, output: typeof OUTPUTS[number], groupNo
       return jsonLines(report);
     case 'markdown':
       return renderMarkdown(report, { groupNodes });
+    case 'html':
+      return renderHtml(report);
     case 'table':
       return renderTable(report, { groupNodes });
   }

@@ -1,0 +1,1 @@
+export { HtmlOptions, renderHtml } from './render-html';
