@@ -1,5 +1,8 @@
 import { NodeView } from '../node-view';
 import { PlacementReason } from '../report';
+import { TextMemo } from './text-memo';
+
+const mismatchTexts = new TextMemo<readonly [string, string]>();
 
 /**
  * The `nodeSelector` half of component-helpers `nodeaffinity.GetRequiredNodeAffinity(pod).Match`:
@@ -8,13 +11,12 @@ import { PlacementReason } from '../report';
  */
 export function nodeSelectorMismatches(nodeSelector: ReadonlyArray<readonly [string, string]>, node: NodeView): PlacementReason[] {
   const reasons: PlacementReason[] = [];
-  for (const [key, value] of nodeSelector) {
+  for (const pair of nodeSelector) {
+    const [key, value] = pair;
     const actual = node.labels.get(key);
     if (actual === value) continue;
-    reasons.push({
-      code: 'NodeSelectorMismatch',
-      message: `nodeSelector ${key}=${value} not matched (${actual === undefined ? 'absent' : `node: '${actual}'`})`,
-    });
+    const message = mismatchTexts.text(pair, [actual], () => `nodeSelector ${key}=${value} not matched (${actual === undefined ? 'absent' : `node: '${actual}'`})`);
+    reasons.push({ code: 'NodeSelectorMismatch', message });
   }
   return reasons;
 }

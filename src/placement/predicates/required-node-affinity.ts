@@ -2,6 +2,7 @@ import { listAt, objectAt } from '../../json/shape';
 import { describeRequirement, LabelRequirement, parseLabelRequirement, requirementMatches } from '../../validation';
 import { NodeView } from '../node-view';
 import { PlacementReason } from '../report';
+import { TextMemo } from './text-memo';
 
 /** The one node field a term can select on. */
 const NODE_NAME_FIELD = 'metadata.name';
@@ -78,6 +79,9 @@ function requirementText(requirement: LabelRequirement): string {
   return text;
 }
 
+const requirementFailures = new TextMemo<LabelRequirement>();
+const mismatchTexts = new TextMemo<readonly NodeSelectorTerm[]>();
+
 /** Why one term does not match the node, or undefined when it does (`nodeSelectorTerm.match`). */
 function termMismatch(term: NodeSelectorTerm, node: NodeView): string | undefined {
   if (term.kind === 'empty') return 'an empty term matches no node';
@@ -85,7 +89,7 @@ function termMismatch(term: NodeSelectorTerm, node: NodeView): string | undefine
   for (const requirement of term.labels) {
     if (!requirementMatches(requirement, node.labels)) {
       const actual = node.labels.get(requirement.key);
-      return `${requirementText(requirement)} fails (${actual === undefined ? 'absent' : `node: '${actual}'`})`;
+      return requirementFailures.text(requirement, [actual], () => `${requirementText(requirement)} fails (${actual === undefined ? 'absent' : `node: '${actual}'`})`);
     }
   }
   // Upstream skips field requirements for a node without fields, i.e. without a name.
@@ -109,11 +113,11 @@ export function requiredNodeAffinityMismatch(terms: readonly NodeSelectorTerm[],
     if (mismatch === undefined) return undefined;
     mismatches.push(mismatch);
   }
-  const message =
+  const message = mismatchTexts.text(terms, mismatches, () =>
     mismatches.length === 1
       ? `required node affinity: ${mismatches[0]}`
       : mismatches.length === 0
         ? 'required node affinity: no node selector term, so no node matches'
-        : `required node affinity: none of ${mismatches.length} terms match (${mismatches.join(' | ')})`;
+        : `required node affinity: none of ${mismatches.length} terms match (${mismatches.join(' | ')})`);
   return { code: 'NodeAffinityMismatch', message };
 }
