@@ -21,6 +21,7 @@ export {
   renderDiff,
 } from './diff';
 export { checkSelectorCollisions, SELECTED_BY_ANNOTATION } from './collisions';
+export { HtmlOptions, renderHtml } from './html-report';
 export {
   EverynodeExpectations,
   EverynodeValidation,

@@ -12,6 +12,7 @@
 import type * as Cdk8sPlugin from './cdk8s-plugin';
 import type * as Collisions from './collisions';
 import type * as Diff from './diff';
+import type * as HtmlReport from './html-report';
 import { lazyModule } from './lazy-module';
 import type * as Placement from './placement';
 import type * as Validation from './validation';
@@ -26,6 +27,7 @@ const cdk8sPlugin = lazyModule<typeof Cdk8sPlugin>(() => require('./cdk8s-plugin
 const placement = lazyModule<typeof Placement>(() => require('./placement'));
 const validation = lazyModule<typeof Validation>(() => require('./validation'));
 const diff = lazyModule<typeof Diff>(() => require('./diff'));
+const htmlReport = lazyModule<typeof HtmlReport>(() => require('./html-report'));
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 Object.defineProperty(exports, 'evaluatePlacement', { enumerable: true, get: function () { return placement.evaluatePlacement; } });
@@ -34,6 +36,7 @@ Object.defineProperty(exports, 'NodeBuilder', { enumerable: true, get: function 
 Object.defineProperty(exports, 'renderTable', { enumerable: true, get: function () { return placement.renderTable; } });
 Object.defineProperty(exports, 'renderMarkdown', { enumerable: true, get: function () { return placement.renderMarkdown; } });
 Object.defineProperty(exports, 'renderJson', { enumerable: true, get: function () { return placement.renderJson; } });
+Object.defineProperty(exports, 'renderHtml', { enumerable: true, get: function () { return htmlReport.renderHtml; } });
 
 Object.defineProperty(exports, 'diffPlacement', { enumerable: true, get: function () { return diff.diffPlacement; } });
 Object.defineProperty(exports, 'renderDiff', { enumerable: true, get: function () { return diff.renderDiff; } });

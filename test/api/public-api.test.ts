@@ -35,6 +35,7 @@ test('everynode: the model value classes, validation, inventories, the evaluator
       'loadInventory',
       'node',
       'NodeBuilder',
+      'renderHtml',
       'renderJson',
       'renderDiff',
       'renderMarkdown',
