@@ -1,5 +1,5 @@
-import { SynthesizedObject } from './synthesized-objects';
 import { SynthViolatingResource, SynthViolation } from './synth-validation-contract';
+import { SynthesizedObject } from './synthesized-objects';
 import { ExpectationFailure } from '../expectations/placement-expectations';
 import { stringAt, objectAt } from '../json/shape';
 import { Advisory, AdvisoryCode, DaemonSetPlacement } from '../placement/report';
@@ -43,6 +43,19 @@ const FIXES_BY_ERROR_TYPE: Record<FieldError['type'], (field: string) => string>
   TooLong: (field) => `Shorten ${field}.`,
 };
 
+const ROLLING_UPDATE = 'spec.updateStrategy.rollingUpdate';
+
+/** Fixes that say more than the error type does, for the rules users break most (by field and message). */
+const FIXES_BY_FIELD: ReadonlyMap<string, string> = new Map([
+  [`${ROLLING_UPDATE}.maxSurge: may not be set when maxUnavailable is non-zero`,
+    'Set maxUnavailable: 0 beside maxSurge (maxUnavailable defaults to 1, and only one of the two may be non-zero), or drop maxSurge.'],
+  [`${ROLLING_UPDATE}.maxUnavailable: cannot be 0 when maxSurge is 0`, 'Make one of maxUnavailable and maxSurge non-zero.'],
+]);
+
+function fixOf(error: FieldError): string {
+  return FIXES_BY_FIELD.get(`${error.field}: ${error.message}`) ?? FIXES_BY_ERROR_TYPE[error.type](error.field);
+}
+
 /** One failing violation per API server error: `kubectl apply` would refuse the DaemonSet. */
 export function rejectedViolations(synthesized: SynthesizedObject, errors: readonly FieldError[]): RuledViolation[] {
   const id = describeObject(synthesized.object);
@@ -51,7 +64,7 @@ export function rejectedViolations(synthesized: SynthesizedObject, errors: reado
     violation: {
       ruleName: 'RejectedByApiServer',
       recommendation: `The API server rejects ${id} (kubectl apply fails): ${formatFieldError(error)}`,
-      fix: FIXES_BY_ERROR_TYPE[error.type](error.field),
+      fix: fixOf(error),
       violatingResources: [resourceOf(synthesized, [error.field])],
     },
   }));

@@ -1,7 +1,7 @@
 import { FamilyCoverage, isExactlyOnce } from '../placement/family-coverage';
 import { describeGaps, describeOverlaps, gapSummary, overlapSummary } from '../placement/family-findings';
-import { familiesNamed, familyCoverageOf } from '../placement/report-families';
 import { DaemonSetPlacement, NodePlacement, PlacementReport } from '../placement/report';
+import { familiesNamed, familyCoverageOf } from '../placement/report-families';
 import { FAMILY_LABEL } from '../variants/family-labels';
 
 /**
