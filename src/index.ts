@@ -38,6 +38,7 @@ export {
   DaemonSetPlacement,
   evaluatePlacement,
   MatrixOptions,
+  MirrorPod,
   node,
   NodeBuilder,
   NodeGrouping,
