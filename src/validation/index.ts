@@ -1,5 +1,5 @@
 export { checkDaemonSet, DaemonSetCheck, validateDaemonSet } from './check-daemon-set';
-export { serviceVersionErrors, ValidationOptions } from './kubernetes-version-rules';
+export { ValidationOptions } from './kubernetes-version-rules';
 export { FieldError, FieldErrorType, formatFieldError } from './field-error';
 export { ValidationWarning, WarningCode, formatWarning } from './validation-warning';
 export { findDuplicateObjects, duplicateObjectFindings, DuplicateObject, describeObject, objectIdentity } from './duplicate-objects';
