@@ -200,7 +200,7 @@ project.addTask('bench', {
     'Benchmark evaluatePlacement and the CLI against JSON.parse of the same inventory, require(\'everynode\') against require(\'cdk8s-plus-33\'), and cdk8s synth of the constructs against plain ApiObjects',
   steps: [
     { spawn: 'compile' },
-    ...['placement-benchmark.ts', 'require-benchmark.ts', 'synth-benchmark.ts'].map((script) => ({
+    ...['placement-benchmark.ts', 'diff-benchmark.ts', 'require-benchmark.ts', 'synth-benchmark.ts'].map((script) => ({
       exec: `node --expose-gc -r ts-node/register/transpile-only bench/${script}`,
       env: { TS_NODE_PROJECT: 'bench/tsconfig.json' },
     })),

@@ -5,6 +5,7 @@ import { defaultedPodTemplate } from './pod-template-defaults';
 import { canonicalJson } from '../json/canonical-json';
 import { JsonObject, objectAt } from '../json/shape';
 import { DaemonSetPlacement, RolloutPlan } from '../placement/report';
+import { podsPerWave } from '../placement/rollout-plan';
 import { validateDaemonSet, withApiServerDefaults } from '../validation';
 import { FieldPath } from '../validation/field-error';
 import { labelSelectorMatches, validateLabelSelector } from '../validation/label-selector';
@@ -52,15 +53,6 @@ function selectorClaims(selector: unknown, labels: unknown): boolean {
   // A missing selector, or one that does not parse, claims no pods.
   if (!object || validateLabelSelector(object, FieldPath.root('selector')).length > 0) return false;
   return labelSelectorMatches(object, labels);
-}
-
-/**
- * Pods per round of a rollout, as `rolloutPlan` resolves them: the controller surges when
- * maxSurge > 0 and replaces in place otherwise.
- */
-function podsPerWave(plan: RolloutPlan): number {
-  if (plan.strategy !== 'RollingUpdate') return 0;
-  return plan.maxSurge > 0 ? plan.maxSurge : plan.maxUnavailable;
 }
 
 function rollout(plan: RolloutPlan, podsReplaced: number, podsOutdated: number): DiffRollout {

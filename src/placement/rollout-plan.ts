@@ -16,8 +16,16 @@ export function rolloutPlan(manifest: JsonObject, desiredNumberScheduled: number
   let maxUnavailable = scaledIntOrPercent(rollingUpdate.maxUnavailable, desiredNumberScheduled) ?? 0;
   const maxSurge = scaledIntOrPercent(rollingUpdate.maxSurge, desiredNumberScheduled) ?? 0;
   if (desiredNumberScheduled > 0 && maxUnavailable === 0 && maxSurge === 0) maxUnavailable = 1;
-  // The controller surges when maxSurge > 0 and replaces in place otherwise (rollingUpdate).
-  const perWave = maxSurge > 0 ? maxSurge : maxUnavailable;
+  const perWave = podsPerWave({ strategy: 'RollingUpdate', maxUnavailable, maxSurge, waves: 0 });
   const waves = desiredNumberScheduled === 0 || perWave <= 0 ? 0 : Math.ceil(desiredNumberScheduled / perWave);
   return { strategy: 'RollingUpdate', maxUnavailable, maxSurge, waves };
+}
+
+/**
+ * Pods replaced per round of a rollout: the controller surges when maxSurge > 0 and replaces in
+ * place otherwise (`rollingUpdate` in pkg/controller/daemon/update.go). OnDelete replaces none.
+ */
+export function podsPerWave(plan: RolloutPlan): number {
+  if (plan.strategy !== 'RollingUpdate') return 0;
+  return plan.maxSurge > 0 ? plan.maxSurge : plan.maxUnavailable;
 }
