@@ -24,7 +24,11 @@ import { isStaticPodObject } from '../static-pods/static-pod-marker';
  * defined twice, and variant families (DaemonSets labelled `everynode.io/family`) that run two
  * variants on a node, or, having a `default` variant, none.
  *
- * @param manifests parsed Kubernetes objects; DaemonSets are evaluated, other kinds ignored, `List`s unwrapped
+ * Static pods (Pods annotated `everynode.io/static-pod: "true"`, one file per node naming it in
+ * `spec.nodeName`, as `StaticPod` writes them) follow the DaemonSets, as entries of `kind`
+ * `StaticPod` that run on exactly their nodes: the kubelet starts them whatever the node's taints.
+ *
+ * @param manifests parsed Kubernetes objects; DaemonSets and static pods are evaluated, other kinds ignored, `List`s unwrapped
  * @param nodes parsed v1 Node objects, a `List` / `NodeList` (`kubectl get nodes -o json`) or an array
  * @throws InputError when a Node has no name, or a name, labels, taints or allocatable of the wrong type
  */
