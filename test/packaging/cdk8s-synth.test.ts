@@ -87,7 +87,11 @@ interface ReportedViolation {
   readonly ruleName: string;
   readonly recommendation: string;
   readonly fix: string;
-  readonly violatingConstructs: ReadonlyArray<{ readonly constructPath?: string; readonly resourceName: string; readonly locations: readonly string[] }>;
+  readonly violatingConstructs: ReadonlyArray<{
+    readonly constructPath?: string;
+    readonly resourceName: string;
+    readonly locations: readonly string[];
+  }>;
 }
 
 interface Synth {
