@@ -19,6 +19,8 @@ const REPORT_FILE = 'validation-report.json';
 
 let tarball: string | undefined;
 let app: string | undefined;
+/** A project with nothing but everynode: the CLI loads the plugin from the main entry, where cdk8s may be absent. */
+let bare: string | undefined;
 
 /** `name@version` as package-lock.json pins it, so the install comes from the npm cache. */
 function pinned(name: 'cdk8s' | 'constructs'): string {
@@ -132,10 +134,13 @@ beforeAll(async () => {
     '--prefix', dir, tarball, pinned('cdk8s'), pinned('constructs'), CDK8S_CLI,
   ], dir);
   app = dir;
+  bare = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'everynode-plugin-bare-')));
+  fs.writeFileSync(path.join(bare, 'package.json'), JSON.stringify({ name: 'scratch-bare', private: true }, undefined, 2));
+  await runAsync('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', '--no-package-lock', '--prefix', bare, tarball], bare);
 }, SETUP_TIMEOUT);
 
 afterAll(() => {
-  if (app) fs.rmSync(app, { recursive: true, force: true });
+  for (const dir of [app, bare]) if (dir) fs.rmSync(dir, { recursive: true, force: true });
   if (tarball) removePackedLibrary(tarball);
 });
 
@@ -191,4 +196,28 @@ describe('cdk8s synth with EverynodeValidation in cdk8s.yaml', () => {
     expect(result.stderr).not.toMatch(/^\s+at /m);
     expect(result.report).toBeUndefined();
   });
+});
+
+test('the plugin class loads from the main entry and checks a manifest with neither cdk8s nor constructs installed', () => {
+  if (!bare) throw new Error('the project was not installed (see the beforeAll error above)');
+  const manifest = path.join(bare, 'agent.yaml');
+  fs.writeFileSync(manifest, JSON.stringify({
+    apiVersion: 'apps/v1',
+    kind: 'DaemonSet',
+    metadata: { name: 'agent' },
+    spec: { selector: { matchLabels: { app: 'other' } }, template: { metadata: { labels: { app: 'agent' } }, spec: { containers: [{ name: 'a', image: 'busybox' }] } } },
+  }));
+  // What the CLI's plugin manager does: the class from the package's main export, `new` with the properties, then validate.
+  const script = `
+    const resolves = (id) => { try { require.resolve(id); return true; } catch { return false; } };
+    const Plugin = require('everynode').EverynodeValidation;
+    const recorded = { rules: [] };
+    const report = { addViolation: (v) => recorded.rules.push(v.ruleName), submit: (status) => { recorded.status = status; } };
+    new Plugin({}).validate({ manifests: [${JSON.stringify(manifest)}], report }).then(() => {
+      console.log(JSON.stringify({ ...recorded, cdk8s: resolves('cdk8s'), constructs: resolves('constructs') }));
+    });
+  `;
+  const result = spawnSync(process.execPath, ['-e', script], { cwd: bare, env: isolatedEnv(), encoding: 'utf8' });
+  expect([result.status, result.stderr]).toEqual([0, '']);
+  expect(JSON.parse(result.stdout)).toEqual({ rules: ['RejectedByApiServer'], status: 'failure', cdk8s: false, constructs: false });
 });
