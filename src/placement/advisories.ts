@@ -70,7 +70,8 @@ function runsByNode(table: VerdictTable, nodeCount: number): Uint8Array {
     table.verdicts.forEach((verdict, i) => (runs[i] = verdict.shouldRun ? 1 : 0));
     return runs;
   }
-  const perVerdict = Uint8Array.from(table.verdicts, (verdict) => (verdict.shouldRun ? 1 : 0));
+  const perVerdict = new Uint8Array(table.verdicts.length);
+  for (let v = 0; v < perVerdict.length; v++) perVerdict[v] = table.verdicts[v].shouldRun ? 1 : 0;
   for (let i = 0; i < nodeCount; i++) runs[i] = perVerdict[table.indexOf[i]];
   return runs;
 }

@@ -15,7 +15,7 @@ function nodesPerVerdict(indexOf: Int32Array, verdictCount: number): Int32Array 
   let counts = nodesPerVerdictOf.get(indexOf);
   if (!counts || counts.length < verdictCount) {
     counts = new Int32Array(verdictCount);
-    for (const verdict of indexOf) counts[verdict]++;
+    for (let i = 0; i < indexOf.length; i++) counts[indexOf[i]]++;
     nodesPerVerdictOf.set(indexOf, counts);
   }
   return counts;

@@ -7,12 +7,13 @@ import { LabelColumns } from './label-columns';
 import { classGroups, nodeClasses } from './node-classes';
 import { nodeSpecificVerdicts, splitNodeSpecific } from './node-specific-split';
 import { duplicateObjectFindings } from '../validation';
-import { shouldRunDaemonPod } from './predicates/should-run';
+import { shouldRunDaemonPod, Verdict } from './predicates/should-run';
 import { PlacementReport } from './report';
 import { withFamilyCoverage } from './report-families';
 import { staticPodPlacements } from './static-pod-placement';
 import { checkVariantFamilies } from './variant-family-check';
 import { VerdictTable } from './verdict-table';
+import { selectorCollisionFindings } from '../collisions';
 import { isKind, kubernetesObjects } from '../input';
 import { isStaticPodObject } from '../static-pods/static-pod-marker';
 
@@ -21,7 +22,8 @@ import { isStaticPodObject } from '../static-pods/static-pod-marker';
  * controller runs a daemon pod there and why not — as `NodeShouldRunDaemonPod` decides — with
  * the rollout resolved as the controller resolves it and advisories for what the scheduler
  * would then leave Pending. `findings` adds what concerns several DaemonSets together: objects
- * defined twice, and variant families (DaemonSets labelled `everynode.io/family`) that run two
+ * defined twice, pod templates of other objects that a DaemonSet's selector matches (selector
+ * collisions), and variant families (DaemonSets labelled `everynode.io/family`) that run two
  * variants on a node, or, having a `default` variant, none.
  *
  * Static pods (Pods annotated `everynode.io/static-pod: "true"`, one file per node naming it in
@@ -70,7 +72,8 @@ export function evaluatePlacement(manifests: unknown, nodes: unknown): Placement
     // Classes this DaemonSet cannot tell apart share one verdict, computed once.
     const { groupOf, firstClass } = groupsOf([...generalView.labelKeys].map((key) => keyIndex.get(key)!));
     const groupVerdicts = firstClass.map((c) => shouldRunDaemonPod(generalView, representatives[c]));
-    const general = Array.from(groupOf, (group) => groupVerdicts[group]);
+    const general = new Array<Verdict>(groupOf.length);
+    for (let c = 0; c < groupOf.length; c++) general[c] = groupVerdicts[groupOf[c]];
     if (!split) return { verdicts: general, indexOf: classOf };
     return nodeSpecificVerdicts(view, split, inventory, columns, { ...classes, groupOf, keyIndex }, general);
   });
@@ -86,7 +89,12 @@ export function evaluatePlacement(manifests: unknown, nodes: unknown): Placement
       ...staticPods.entries,
     ],
     // One static pod is one file per node, each the same Pod: no duplicate for kubectl apply.
-    findings: [...duplicateObjectFindings(objects.filter((object) => !isStaticPodObject(object))), ...families.findings, ...staticPods.findings],
+    findings: [
+      ...duplicateObjectFindings(objects.filter((object) => !isStaticPodObject(object))),
+      ...selectorCollisionFindings(objects),
+      ...families.findings,
+      ...staticPods.findings,
+    ],
   };
   return withFamilyCoverage(report, families.coverages);
 }

@@ -181,7 +181,8 @@ function staticPodEntry(
 ): DaemonSetPlacement {
   let placements: NodePlacement[] | undefined;
   let desiredNumberScheduled = 0;
-  for (const verdict of table.indexOf!) desiredNumberScheduled += verdict;
+  const indexOf = table.indexOf!;
+  for (let i = 0; i < indexOf.length; i++) desiredNumberScheduled += indexOf[i];
   const entry = { kind: 'StaticPod', namespace: group.namespace, name: group.name } as Record<string | symbol, unknown>;
   Object.defineProperty(entry, 'placements', {
     enumerable: true,
