@@ -2,11 +2,23 @@ import { ColumnVerdicts } from './column-verdicts';
 import { NodeGroup } from './node-groups';
 import { DaemonSetPlacement } from '../placement/report';
 
-/** What the page's script reads to show per-node rows and reasons: the report, without repeating what the index shares. */
+/**
+ * What the page's script reads, in two parts: the rows (node names and groups), which the page
+ * needs to answer, and the verdicts' reasons, which only a popup needs and which it reads after.
+ */
 export interface PageData {
+  readonly rows: PageRows;
+  readonly reasons: PageReasons;
+}
+
+export interface PageRows {
   readonly nodes: readonly string[];
   /** The nodes of each group (report indexes), in the order the matrix shows the groups. */
   readonly groups: ReadonlyArray<readonly number[]>;
+}
+
+/** Each node's verdict for each column, without repeating what the evaluator's class index shares. */
+export interface PageReasons {
   /** Every distinct reason, `[code, message]`. */
   readonly reasons: ReadonlyArray<readonly [string, string]>;
   /** Class-of-node indexes that several columns share. */
@@ -47,9 +59,7 @@ export function pageData(
   const indexIds = new Map<Int32Array, number>();
   const nodeIndex = new Map<string, number>();
   nodes.forEach((name, i) => { if (!nodeIndex.has(name)) nodeIndex.set(name, i); });
-  return {
-    nodes,
-    groups: groups.map((group) => group.nodes),
+  const verdicts = {
     reasons,
     indexes,
     columns: columns.map((column) => {
@@ -75,4 +85,5 @@ export function pageData(
         [c, nodeIndex.get(advisory.node) ?? -1, advisory.node, advisory.code, advisory.message]),
     ),
   };
+  return { rows: { nodes, groups: groups.map((group) => group.nodes) }, reasons: verdicts };
 }

@@ -15,14 +15,21 @@ export const PAGE_SCRIPT = String.raw`
   var controls = document.getElementById('controls');
   var statusLine = document.getElementById('status');
   var searchInput = document.getElementById('search');
-  var groupEls = matrix.querySelectorAll('details.g');
+  var moreGroups = document.getElementById('more-groups');
+  var groupCount = meta.groupStates.length;
+  var groupEls = new Array(groupCount);
+  matrix.querySelectorAll('details.g').forEach(function (details) { groupEls[+details.getAttribute('data-g')] = details; });
+  var groupLimit = meta.pageGroups;
   var columnCount = meta.columns.length;
+  var marks = meta.marks;
   var WORDS = { r: 'runs a pod', k: 'no new pod; a running pod stays', n: 'no pod' };
   var STATIC_WORDS = { r: 'static pod: the kubelet runs it from its file', k: 'static pod', n: 'no static pod file for this node' };
-  var PAGE = 200;
+  var PAGE = 100;
   var EXPAND_ALL_LIMIT = 2000;
   var LISTED = 8;
   var data = null;
+  var reasons = null;
+  var shownCell = null;
   var lowerNames = null;
   var matchesOf = null;
   var visibleColumns = meta.columns.map(function () { return true; });
@@ -49,8 +56,8 @@ export const PAGE_SCRIPT = String.raw`
   }
 
   function verdictOf(c, node) {
-    var column = data.columns[c];
-    return column.of[column.index < 0 ? node : data.indexes[column.index][node]];
+    var column = reasons.columns[c];
+    return column.of[column.index < 0 ? node : reasons.indexes[column.index][node]];
   }
   function nodesOf(g) { return matchesOf ? matchesOf[g] : data.groups[g]; }
   function stateOf(cell) { return cell.classList.contains('r') ? 'r' : cell.classList.contains('k') ? 'k' : 'n'; }
@@ -91,14 +98,47 @@ export const PAGE_SCRIPT = String.raw`
   }
 
   function reasonText(reasonIds) {
-    return reasonIds.map(function (id) { return data.reasons[id][0] + ': ' + data.reasons[id][1]; });
+    return reasonIds.map(function (id) { return reasons.reasons[id][0] + ': ' + reasons.reasons[id][1]; });
+  }
+  function symbol(state, isStatic) { return isStatic ? (state === 'r' ? marks.sr : marks.sn) : marks[state]; }
+
+  var cellTemplates = {};
+  function cellTemplate(state, isStatic) {
+    var key = state + (isStatic ? 's' : '');
+    if (!cellTemplates[key]) cellTemplates[key] = el('i', state + (isStatic ? ' s' : ''), symbol(state, isStatic));
+    return cellTemplates[key];
+  }
+
+  function createGroup(g) {
+    var nodes = data.groups[g];
+    var details = el('details', 'g');
+    details.setAttribute('data-g', g);
+    var summary = el('summary', 'row');
+    var label = el('span', 'l');
+    if (nodes.length > 1) {
+      label.appendChild(el('b', null, plural(nodes.length, 'node')));
+      label.appendChild(document.createTextNode(' '));
+    }
+    label.appendChild(el('span', 'n1', data.nodes[nodes[0]]));
+    if (nodes.length > 1) label.appendChild(document.createTextNode(', …'));
+    summary.appendChild(label);
+    var states = meta.groupStates[g];
+    for (var c = 0; c < columnCount; c++) summary.appendChild(cellTemplate(states.charAt(c), meta.columns[c].static).cloneNode(true));
+    details.appendChild(summary);
+    details.appendChild(el('div', 'nodes'));
+    var next = moreGroups;
+    for (var h = g + 1; h < groupCount; h++) if (groupEls[h]) { next = groupEls[h]; break; }
+    matrix.insertBefore(details, next);
+    groupEls[g] = details;
+    markMatches(g);
+    return details;
   }
 
   var advisoriesByColumn = null;
   function advisoriesOf(c, node) {
     if (!advisoriesByColumn) {
       advisoriesByColumn = meta.columns.map(function () { return new Map(); });
-      data.advisories.forEach(function (a) {
+      reasons.advisories.forEach(function (a) {
         var byNode = advisoriesByColumn[a[0]];
         if (!byNode.has(a[1])) byNode.set(a[1], []);
         byNode.get(a[1]).push(a[3] + ': ' + a[4]);
@@ -116,11 +156,11 @@ export const PAGE_SCRIPT = String.raw`
   function fillNodePop(c, node, state, words) {
     pop.appendChild(el('h3', null, data.nodes[node] + ' \u00b7 ' + meta.columns[c].id));
     var line = el('p');
-    line.appendChild(el('span', 'v ' + state + (meta.columns[c].static ? ' s' : ''), state === 'r' ? '\u2714' : state === 'k' ? '\u25d0' : '\u2718'));
+    line.appendChild(el('span', 'v ' + state + (meta.columns[c].static ? ' s' : ''), symbol(state, meta.columns[c].static)));
     line.appendChild(document.createTextNode(' ' + words[state]));
     pop.appendChild(line);
-    var reasons = reasonText(data.columns[c].verdicts[verdictOf(c, node)]);
-    if (reasons.length > 0) pop.appendChild(list(reasons));
+    var texts = reasonText(reasons.columns[c].verdicts[verdictOf(c, node)]);
+    if (texts.length > 0) pop.appendChild(list(texts));
     var advisories = advisoriesOf(c, node);
     if (advisories.length > 0) {
       pop.appendChild(el('p', null, 'Advisories: the pod would not run'));
@@ -139,10 +179,10 @@ export const PAGE_SCRIPT = String.raw`
       counts.set(v, (counts.get(v) || 0) + 1);
       if (advisoriesOf(c, node).length > 0) advised++;
     });
-    var verdicts = Array.from(counts.keys()).filter(function (v) { return data.columns[c].verdicts[v].length > 0; });
+    var verdicts = Array.from(counts.keys()).filter(function (v) { return reasons.columns[c].verdicts[v].length > 0; });
     verdicts.sort(function (a, b) { return counts.get(b) - counts.get(a) || a - b; });
     var items = verdicts.slice(0, LISTED).map(function (v) {
-      var text = reasonText(data.columns[c].verdicts[v]).join('; ');
+      var text = reasonText(reasons.columns[c].verdicts[v]).join('; ');
       return text + ' (' + plural(counts.get(v), 'node') + ')';
     });
     if (verdicts.length > LISTED) items.push('and ' + fmt(verdicts.length - LISTED) + ' more: expand the group for each node\'s reasons');
@@ -154,10 +194,14 @@ export const PAGE_SCRIPT = String.raw`
     var row = cell.parentNode;
     var c = Array.prototype.indexOf.call(row.children, cell) - 1;
     if (c < 0 || !data) return;
+    shownCell = cell;
     pop.textContent = '';
     var state = stateOf(cell);
     var words = meta.columns[c].static ? STATIC_WORDS : WORDS;
-    if (row.classList.contains('node')) fillNodePop(c, +row.getAttribute('data-n'), state, words);
+    if (!reasons) {
+      pop.appendChild(el('h3', null, meta.columns[c].id));
+      pop.appendChild(el('p', null, words[state] + ' (reading the reasons\u2026)'));
+    } else if (row.classList.contains('node')) fillNodePop(c, +row.getAttribute('data-n'), state, words);
     else {
       var nodes = data.groups[+row.parentNode.getAttribute('data-g')];
       if (nodes.length === 1) fillNodePop(c, nodes[0], state, words);
@@ -174,6 +218,7 @@ export const PAGE_SCRIPT = String.raw`
   function hidePop() {
     if (pinned) pinned.classList.remove('pinned');
     pinned = null;
+    shownCell = null;
     pop.hidden = true;
   }
 
@@ -220,12 +265,18 @@ export const PAGE_SCRIPT = String.raw`
   }
 
   function markMatches(g) {
+    if (!groupEls[g]) return;
     var label = groupEls[g].querySelector('summary > .l');
     var mark = label.querySelector('.match');
     if (!matchesOf) { if (mark) mark.remove(); return; }
     if (!mark) { mark = el('span', 'match'); label.insertBefore(mark, label.firstChild); }
     mark.textContent = fmt(matchesOf[g].length) + ' matching: ';
   }
+
+  moreGroups.textContent = '';
+  var moreButton = el('button');
+  moreButton.type = 'button';
+  moreButton.addEventListener('click', function () { groupLimit += meta.pageGroups; applyFilters(false); });
 
   function applyFilters(nodesChanged) {
     var rules = [];
@@ -235,17 +286,35 @@ export const PAGE_SCRIPT = String.raw`
     filterStyle.textContent = css;
     var shownGroups = 0;
     var shownNodes = 0;
-    for (var g = 0; g < groupEls.length; g++) {
+    var laterGroups = 0;
+    var laterNodes = 0;
+    for (var g = 0; g < groupCount; g++) {
       var states = meta.groupStates[g];
       var visible = columnCount === 0;
       for (var d = 0; d < columnCount && !visible; d++) if (visibleColumns[d] && shownVerdicts[states.charAt(d)]) visible = true;
       if (matchesOf && matchesOf[g].length === 0) visible = false;
-      groupEls[g].hidden = !visible;
-      if (visible) { shownGroups++; shownNodes += groupSize(g); }
-      if (nodesChanged) { markMatches(g); if (groupEls[g].open) renderNodes(groupEls[g]); }
+      if (visible && shownGroups >= groupLimit) {
+        laterGroups++;
+        laterNodes += groupSize(g);
+        visible = false;
+      }
+      if (visible) {
+        shownGroups++;
+        shownNodes += groupSize(g);
+        if (!groupEls[g]) createGroup(g);
+        else if (nodesChanged) { markMatches(g); if (groupEls[g].open) renderNodes(groupEls[g]); }
+      }
+      if (groupEls[g]) groupEls[g].hidden = !visible;
     }
-    statusLine.textContent = 'Showing ' + fmt(shownGroups) + ' of ' + plural(groupEls.length, 'group') + ', '
+    statusLine.textContent = 'Showing ' + fmt(shownGroups) + ' of ' + plural(groupCount, 'group') + ', '
       + fmt(shownNodes) + ' of ' + plural(meta.nodeCount, 'node');
+    if (laterGroups > 0) {
+      moreButton.textContent = 'Show ' + fmt(Math.min(meta.pageGroups, laterGroups)) + ' more of ' + plural(laterGroups, 'smaller group')
+        + ' (' + plural(laterNodes, 'node') + ')';
+      moreGroups.appendChild(moreButton);
+    } else if (moreButton.parentNode) {
+      moreButton.remove();
+    }
   }
 
   function runSearch() {
@@ -259,7 +328,7 @@ export const PAGE_SCRIPT = String.raw`
     applyFilters(true);
     if (matchesOf) {
       var total = matchesOf.reduce(function (n, nodes) { return n + nodes.length; }, 0);
-      if (total <= 50) matchesOf.forEach(function (nodes, g) { if (nodes.length > 0) groupEls[g].open = true; });
+      if (total <= 50) matchesOf.forEach(function (nodes, g) { if (nodes.length > 0 && groupEls[g]) groupEls[g].open = true; });
     }
   }
 
@@ -299,24 +368,32 @@ export const PAGE_SCRIPT = String.raw`
 
   document.getElementById('expand-all').addEventListener('click', function () {
     var budget = EXPAND_ALL_LIMIT;
-    for (var g = 0; g < groupEls.length && budget > 0; g++) {
-      if (groupEls[g].hidden) continue;
+    for (var g = 0; g < groupCount && budget > 0; g++) {
+      if (!groupEls[g] || groupEls[g].hidden) continue;
       groupEls[g].open = true;
       budget -= Math.min(PAGE, groupSize(g));
     }
   });
   document.getElementById('collapse-all').addEventListener('click', function () {
-    for (var g = 0; g < groupEls.length; g++) groupEls[g].open = false;
+    for (var g = 0; g < groupCount; g++) if (groupEls[g]) groupEls[g].open = false;
   });
 
-  decode(document.getElementById('everynode-data').textContent).then(function (unpacked) {
+  decode(document.getElementById('everynode-rows').textContent).then(function (unpacked) {
     data = unpacked;
     controls.hidden = false;
     applyFilters(false);
-    for (var g = 0; g < groupEls.length; g++) if (groupEls[g].open) renderNodes(groupEls[g]);
+    for (var g = 0; g < groupCount; g++) if (groupEls[g] && groupEls[g].open) renderNodes(groupEls[g]);
     openTarget();
     root.setAttribute('data-ready', '');
-  }, function (error) {
+    performance.mark('everynode-ready');
+    // Read after the page answers: over a large inventory they are megabytes, needed only for a popup.
+    return decode(document.getElementById('everynode-reasons').textContent).then(function (unpacked) {
+      reasons = unpacked;
+      root.setAttribute('data-reasons', '');
+      performance.mark('everynode-reasons');
+      if (shownCell && !pop.hidden) showPop(shownCell);
+    });
+  }).catch(function (error) {
     matrix.parentNode.insertBefore(el('p', 'error', 'This browser cannot unpack the page data (' + error + '): the matrix shows groups only.'), matrix);
     root.setAttribute('data-ready', 'groups-only');
   });

@@ -53,9 +53,12 @@ details.g > summary:hover > .l, .row.node:hover > .l { background: #eef3f8; }
 details.g[open] > summary > .l { font-weight: 600; }
 .row .n1 { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: .85rem; }
 .names { position: sticky; left: 0; width: min(60rem, 95vw); max-height: 16rem; overflow: auto; margin: 0; padding: .3rem .5rem .3rem 2.5rem;
-  columns: 16rem; font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: .8rem; background: #fafbfc; }
+  columns: 16rem; white-space: pre-line; font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: .8rem; background: #fafbfc; }
 .js .names { display: none; }
 .row.node > .l { padding-left: 1.7rem; font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: .8rem; background: #fbfcfd; }
+.more-groups { position: sticky; left: 0; padding: .4rem 1rem; color: var(--muted); width: max-content; }
+.more-groups:empty { display: none; }
+.row .match { color: #1a5fb4; }
 .row.more > button { position: sticky; left: 0; margin: .2rem 1.7rem; grid-column: 1 / span 1; }
 .row > i.pinned { outline: 2px solid #1d2430; outline-offset: -2px; }
 #pop { position: fixed; z-index: 10; max-width: 36rem; max-height: 60vh; overflow: auto; background: #fff; border: 1px solid #b8c2cc;

@@ -21,6 +21,14 @@ export interface HtmlOptions {
 const LISTED_REASONS = 10;
 const LISTED_ADVISORIES = 50;
 const LISTED_FINDING_NODES = 20;
+/**
+ * Groups written into the page, largest first; the script adds the others on request. A large
+ * inventory whose DaemonSets select by rack or serial number splits into a thousand groups, and
+ * their 100,000 cells would take the browser seconds to lay out.
+ */
+const PAGE_GROUPS = 100;
+/** Node names each group lists when the page's script does not run. */
+const NAMES_WITHOUT_SCRIPT = 20;
 
 const STATE_WORDS: Readonly<Record<CellState, string>> = { r: 'runs a pod', k: 'no new pod, a running one stays', n: 'no pod' };
 
@@ -50,7 +58,7 @@ function cellsHtml(group: NodeGroup, statics: readonly boolean[]): string {
   let html = '';
   for (let c = 0; c < statics.length; c++) {
     const state = group.states[c] as CellState;
-    html += `<i class="${state}${statics[c] ? ' s' : ''}">${symbol(state, statics[c])}</i>`;
+    html += statics[c] ? `<i class="${state} s">${symbol(state, true)}</i>` : `<i class=${state}>${symbol(state, false)}</i>`;
   }
   return html;
 }
@@ -60,9 +68,20 @@ function groupHtml(group: NodeGroup, g: number, nodes: readonly string[], static
   const label = group.nodes.length === 1
     ? `<span class=n1>${first}</span>`
     : `<b>${plural(group.nodes.length, 'node')}</b> <span class=n1>${first}</span>, …`;
-  const names = group.nodes.map((i) => `<li>${escapeHtml(nodes[i])}`).join('');
+  // A few names, as one text node: the script lists every node of the group from its data, and
+  // 15,000 names written twice would double what the browser reads before the page answers.
+  const listed = group.nodes.slice(0, NAMES_WITHOUT_SCRIPT).map((i) => escapeHtml(nodes[i]));
+  if (group.nodes.length > NAMES_WITHOUT_SCRIPT) listed.push(`and ${count(group.nodes.length - NAMES_WITHOUT_SCRIPT)} more, which the page's script lists`);
+  const names = listed.join('\n');
   return `<details class=g data-g=${g}><summary class=row><span class=l>${label}</span>${cellsHtml(group, statics)}</summary>`
-    + `<ul class=names>${names}</ul><div class=nodes></div></details>\n`;
+    + `<div class=names>${names}</div><div class=nodes></div></details>\n`;
+}
+
+function moreGroupsHtml(groups: readonly NodeGroup[]): string {
+  const rest = groups.slice(PAGE_GROUPS);
+  const nodes = rest.reduce((n, group) => n + group.nodes.length, 0);
+  const text = rest.length > 0 ? `and ${plural(rest.length, 'smaller group')} of ${plural(nodes, 'node')}, which the page's script lists` : '';
+  return `<div id=more-groups class=more-groups>${text}</div>\n`;
 }
 
 function headerHtml(entries: readonly DaemonSetPlacement[]): string {
@@ -186,6 +205,15 @@ function legendHtml(hasStatic: boolean): string {
 }
 
 /**
+ * JSON, compressed, in base64 (which holds no character that could end a script element).
+ * Reasons that print a node's own value (a rack, a serial number) repeat long texts that differ in
+ * a few characters: megabytes of JSON over 15,000 nodes, a few hundred kilobytes compressed.
+ */
+function pack(value: unknown): string {
+  return gzipSync(Buffer.from(JSON.stringify(value), 'utf8')).toString('base64');
+}
+
+/**
  * The report as one self-contained HTML page: a matrix of nodes by DaemonSets, nodes grouped by
  * the verdicts every DaemonSet gives them, with filters, a node search and each cell's reasons
  * on hover or click; then each DaemonSet's desired pods, rollout, advisories, validation errors
@@ -205,10 +233,10 @@ export function renderHtml(report: PlacementReport, options: HtmlOptions = {}): 
   const staticCount = statics.filter(Boolean).length;
   const title = options.title ?? 'DaemonSet placement';
   const data = pageData(report.nodes, entries, columns, groups);
-  // Compressed: node-specific reasons (a rack, a serial number) repeat long texts that differ in a few characters.
-  const packed = gzipSync(Buffer.from(JSON.stringify(data), 'utf8')).toString('base64');
   const meta = {
     nodeCount,
+    pageGroups: PAGE_GROUPS,
+    marks: { r: MARKS.runs, k: MARKS.stays, n: MARKS.absent, sr: MARKS.staticRuns, sn: MARKS.notStatic },
     columns: entries.map((entry) => ({ id: entryId(entry), static: isStatic(entry) })),
     groupStates: groups.map((group) => group.states),
   };
@@ -227,12 +255,14 @@ export function renderHtml(report: PlacementReport, options: HtmlOptions = {}): 
     controlsHtml(entries),
     '<div id=matrix class=matrix role=table aria-label="Verdicts by node and DaemonSet">\n',
     headerHtml(entries),
-    groups.map((group, g) => groupHtml(group, g, report.nodes, statics)).join(''),
+    groups.slice(0, PAGE_GROUPS).map((group, g) => groupHtml(group, g, report.nodes, statics)).join(''),
+    moreGroupsHtml(groups),
     '</div>\n<div id=pop role=tooltip hidden></div>\n',
     `<section id=daemonsets><h2>DaemonSets</h2>\n${entries.map((entry, c) => daemonSetHtml(entry, c, columns[c], nodeCount)).join('')}</section>\n`,
     '</main>\n',
     `<script type=application/json id=everynode-meta>${scriptJson(meta)}</script>\n`,
-    `<script type=text/plain id=everynode-data>${packed}</script>\n`,
+    `<script type=text/plain id=everynode-rows>${pack(data.rows)}</script>\n`,
+    `<script type=text/plain id=everynode-reasons>${pack(data.reasons)}</script>\n`,
     `<script>${PAGE_SCRIPT}</script>\n`,
     '</body>\n</html>\n',
   ].join('');
