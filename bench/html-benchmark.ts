@@ -12,6 +12,8 @@ import * as os from 'os';
 import * as path from 'path';
 import { performance as clock } from 'perf_hooks';
 import { pathToFileURL } from 'url';
+// A tool of the benchmark, not of the library.
+// eslint-disable-next-line import/no-extraneous-dependencies
 import { chromium } from 'playwright-core';
 import { fixedCluster } from './clusters/high-cardinality';
 import { syntheticDaemonSets, syntheticInventoryJson } from './synthetic-cluster';
