@@ -201,7 +201,9 @@ export function nodeSpecificVerdicts(
   const verdicts = [...general];
   const indexOf = new Int32Array(inventory.length);
 
-  const patterns = new Map<number, Pattern>();
+  // Indexed by group and failing checks: a few thousand entries, so a plain array (sparser
+  // ones become a hash table by themselves).
+  const patterns: Array<Pattern | undefined> = [];
   const readSets = new Map<string, ReadSet>();
   const patternCount = 2 ** (labelChecks.length + byName.length);
   // Each failing check adds its own power of two: `failing` tells every set of failing checks apart.
@@ -259,10 +261,10 @@ export function nodeSpecificVerdicts(
     }
 
     const patternKey = groupOf[classOf[i]] * patternCount + failing;
-    let pattern = patterns.get(patternKey);
+    let pattern = patterns[patternKey];
     let verdict: Verdict | undefined;
     if (pattern === undefined) {
-      patterns.set(patternKey, (pattern = newPattern(i, failing)));
+      patterns[patternKey] = pattern = newPattern(i, failing);
       verdict = pattern.verdict;
     }
     let index = pattern.slots.get(i);

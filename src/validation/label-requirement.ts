@@ -24,6 +24,21 @@ export function parseInt64(text: string): bigint | undefined {
   return value < INT64_MIN || value > INT64_MAX ? undefined : value;
 }
 
+const SHORT_INTEGER = /^[+-]?\d{1,15}$/;
+const SAFE_BOUND = 2n ** 53n;
+
+/**
+ * The sign of `text` - `bound`, `text` read as `parseInt64` reads it; undefined when it is no
+ * int64. An integer of up to 15 digits is exact as a double: compared without a BigInt, which
+ * a `Gt` on a serial-number label would otherwise build for each of 15,000 nodes.
+ */
+export function compareInt64(text: string, bound: bigint): number | undefined {
+  if (SHORT_INTEGER.test(text) && bound > -SAFE_BOUND && bound < SAFE_BOUND) return Math.sign(Number(text) - Number(bound));
+  const value = parseInt64(text);
+  if (value === undefined) return undefined;
+  return value > bound ? 1 : value < bound ? -1 : 0;
+}
+
 /**
  * Parses one `matchExpressions` entry as apimachinery `labels.NewRequirement` does (through
  * component-helpers `nodeSelectorRequirementsAsSelector`).
@@ -75,9 +90,9 @@ export function requirementMatches(requirement: LabelRequirement, labels: LabelL
     case 'Gt':
     case 'Lt': {
       if (value === undefined) return false;
-      const number = parseInt64(value);
-      if (number === undefined) return false;
-      return requirement.operator === 'Gt' ? number > requirement.bound! : number < requirement.bound!;
+      const order = compareInt64(value, requirement.bound!);
+      if (order === undefined) return false;
+      return requirement.operator === 'Gt' ? order > 0 : order < 0;
     }
   }
 }

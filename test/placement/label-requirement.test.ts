@@ -1,3 +1,4 @@
+import * as fc from 'fast-check';
 import { only, rawNode, verdict, withRequiredTerms } from './fixtures';
 import { evaluatePlacement } from '../../src';
 
@@ -127,5 +128,26 @@ describe('labels.NewRequirement, through nodeSelectorRequirementsAsSelector (k8s
     expect(matches({ key: 'cores', operator: 'Gt', values: ['4'] }, [['cores', '8']])).toBe(true);
     expect(matches({ key: 'bytes', operator: 'Lt', values: [INT64_MAX] }, [['bytes', '1']])).toBe(true);
     expect(matches({ key: 'pool', operator: 'In', values: ['v'.repeat(63)] }, [['pool', 'v'.repeat(63)]])).toBe(true);
+  });
+});
+
+describe('Gt and Lt compare as strconv.ParseInt(value, 10, 64) reads the label (labels.Requirement.Matches)', () => {
+  // Short integers are compared as doubles, long ones as BigInts: both must agree with int64 arithmetic.
+  const integerText = fc.oneof(
+    fc.bigInt({ min: -(2n ** 63n), max: 2n ** 63n - 1n }).map(String),
+    fc.integer({ min: -1e15 + 1, max: 1e15 - 1 }).map(String),
+    fc.tuple(fc.constantFrom('+', '-', '', '00'), fc.stringMatching(/^\d{1,18}$/)).map(([sign, digits]) => sign + digits),
+  );
+
+  // A bound is a label value too (NewRequirement validates it as one): digits, without a sign.
+  const boundText = integerText.filter((text) => /^\d+$/.test(text));
+
+  it('agrees with BigInt comparison for any int64 bound and label value', () => {
+    fc.assert(fc.property(boundText, integerText, fc.constantFrom('Gt', 'Lt'), (bound, value, operator) => {
+      const expected = operator === 'Gt' ? BigInt(value) > BigInt(bound) : BigInt(value) < BigInt(bound);
+      const inRange = (text: string) => BigInt(text) >= -(2n ** 63n) && BigInt(text) < 2n ** 63n;
+      fc.pre(inRange(bound));
+      expect(matches({ key: 'serial', operator, values: [bound] }, [['serial', value]])).toBe(inRange(value) && expected);
+    }));
   });
 });
