@@ -1,5 +1,5 @@
 import { DaemonSetView } from './daemon-set-view';
-import { LabelRequirement, requirementMatches } from '../validation';
+import { LabelRequirement, requirementMatchesValue } from '../validation';
 import { LabelColumn, LabelColumns } from './label-columns';
 import { NodeVerdict } from './node-verdict';
 import { NodeView } from './node-view';
@@ -54,7 +54,7 @@ class Interner<T> {
 }
 
 /**
- * `requirementMatches` for one label value. `In` and `NotIn` look the value up in a set: an `In`
+ * `requirementMatchesValue`, as a function of the value. `In` and `NotIn` look the value up in a set: an `In`
  * list of hundreds of racks is not scanned for every value.
  */
 function valueMatcher(requirement: LabelRequirement): (value: string | undefined) => boolean {
@@ -62,13 +62,7 @@ function valueMatcher(requirement: LabelRequirement): (value: string | undefined
     const values = new Set(requirement.values);
     return requirement.operator === 'In' ? (value) => value !== undefined && values.has(value) : (value) => value === undefined || !values.has(value);
   }
-  // requirementMatches reads the requirement's key only.
-  let current: string | undefined;
-  const lookup = { get: () => current };
-  return (value) => {
-    current = value;
-    return requirementMatches(requirement, lookup);
-  };
+  return (value) => requirementMatchesValue(requirement, value);
 }
 
 const UNKNOWN = 0;

@@ -8,4 +8,4 @@ export { withApiServerDefaults } from './defaults';
 export { scaledIntOrPercent } from './int-or-percent';
 export { labelValueErrors, qualifiedNameErrors } from './names';
 export { labelSelectorAsSelector } from './label-selector';
-export { describeRequirement, LabelRequirement, parseInt64, parseLabelRequirement, requirementMatches } from './label-requirement';
+export { describeRequirement, LabelRequirement, parseInt64, parseLabelRequirement, requirementMatches, requirementMatchesValue } from './label-requirement';

@@ -77,7 +77,11 @@ export function parseLabelRequirement(raw: { key?: unknown; operator?: unknown; 
 
 /** Mirrors `labels.Requirement.Matches`. */
 export function requirementMatches(requirement: LabelRequirement, labels: LabelLookup): boolean {
-  const value = labels.get(requirement.key);
+  return requirementMatchesValue(requirement, labels.get(requirement.key));
+}
+
+/** `requirementMatches` for a node whose value of the requirement's key is `value` (undefined: absent). */
+export function requirementMatchesValue(requirement: LabelRequirement, value: string | undefined): boolean {
   switch (requirement.operator) {
     case 'In':
       return value !== undefined && requirement.values.includes(value);
