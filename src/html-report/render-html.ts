@@ -109,7 +109,7 @@ function reasonsHtml(column: ColumnVerdicts, counts: Int32Array): string {
     }
   });
   if (nodesPerReason.size === 0) return '';
-  const sorted = [...nodesPerReason].sort((a, b) => b[1] - a[1]);
+  const sorted = [...nodesPerReason].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   const items = sorted.slice(0, LISTED_REASONS).map(([text, n]) => `<li>${escapeHtml(text)} <span class=count>(${plural(n, 'node')})</span>`);
   if (sorted.length > LISTED_REASONS) items.push(`<li class=more>and ${plural(sorted.length - LISTED_REASONS, 'more reason')}: click a cell for a node's own`);
   return `<h4>Why not</h4><ul class=reasons>${items.join('')}</ul>`;

@@ -30,6 +30,14 @@ function expectedCell(report: PlacementReport, d: number, node: number): SeenCel
   return placement.shouldContinueRunning ? { state: 'k', symbol: '◐', static: false } : { state: 'n', symbol: '✘', static: false };
 }
 
+/** A node's cells as `state + symbol`, as a group row shows them. */
+function shownCells(report: PlacementReport, node: number): string[] {
+  return report.daemonSets.map((_, d) => {
+    const cell = expectedCell(report, d, node);
+    return cell.state + cell.symbol;
+  });
+}
+
 /** The node rows a person sees (in open groups), with their visible cells. */
 function visibleNodeRows(page: Page): Promise<Array<{ node: string; cells: SeenCell[] }>> {
   return page.evaluate(() => Array.from(document.querySelectorAll('#matrix .row.node'))
@@ -116,7 +124,7 @@ describe('everynode place --output html on examples/inventory.yaml', () => {
     groups.forEach((group, g) => {
       for (const node of members[g]) {
         const i = report.nodes.indexOf(node);
-        expect([node, group.cells]).toEqual([node, report.daemonSets.map((_, d) => { const c = expectedCell(report, d, i); return c.state + c.symbol; })]);
+        expect([node, group.cells]).toEqual([node, shownCells(report, i)]);
       }
     });
   });
@@ -210,7 +218,7 @@ describe('everynode place --output html on examples/inventory.yaml', () => {
       const cells = await groups.nth(g).locator('summary > i').evaluateAll((all) => all.map((cell) => cell.classList[0] + cell.textContent));
       for (const node of names) {
         const i = report.nodes.indexOf(node);
-        expect([node, cells]).toEqual([node, report.daemonSets.map((_, d) => { const c = expectedCell(report, d, i); return c.state + c.symbol; })]);
+        expect([node, cells]).toEqual([node, shownCells(report, i)]);
       }
       listed.push(...names);
     }
