@@ -31,7 +31,7 @@ function combinationsReport(): PlacementReport {
   }));
   const nodes = Array.from({ length: 2 ** SELECTORS + 4 }, (_, n) => {
     const combination = n % 2 ** SELECTORS;
-    const labels = Object.fromEntries(Array.from({ length: SELECTORS }, (__, b) => [`b${b}`, (combination >> b) & 1 ? 'yes' : 'no']));
+    const labels = Object.fromEntries(Array.from({ length: SELECTORS }, (__, b) => [`b${b}`, Math.floor(combination / 2 ** b) % 2 === 1 ? 'yes' : 'no']));
     return node(`node-${String(n).padStart(3, '0')}`).labels(labels);
   });
   return evaluatePlacement(daemonSets, nodes);
