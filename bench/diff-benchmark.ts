@@ -10,7 +10,7 @@
  *
  * Runs against the compiled library: `npx tsc -p tsconfig.json` first.
  */
-import { performance } from 'perf_hooks';
+import { collectGarbage, median, time } from './measure';
 import { syntheticDaemonSets, syntheticInventoryJson } from './synthetic-cluster';
 // The compiled library, as users run it.
 // eslint-disable-next-line import/no-unresolved
@@ -24,20 +24,6 @@ const REPLACED_NODES = 150;
 
 type Json = any;
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
-
-function collectGarbage(): void {
-  (globalThis as { gc?: () => void }).gc?.();
-}
-
-function time(fn: () => unknown): number {
-  const start = performance.now();
-  fn();
-  return performance.now() - start;
-}
 
 /** The inventory after the change: maintenance taints on one node in twenty, the last nodes replaced. */
 function changedInventory(text: string): Json {

@@ -5,6 +5,7 @@
  */
 import { spawnSync } from 'child_process';
 import * as path from 'path';
+import { median } from './measure';
 
 /** The repository: `require('everynode')` there resolves to the compiled lib/ through `exports`. */
 export const REPOSITORY = path.join(__dirname, '..');
@@ -42,11 +43,6 @@ export function interleavedMedians<K extends string>(runs: number, measurements:
     cpu: median(timings.get(key)!.map((t) => t.cpu)),
   });
   return Object.fromEntries(keys.map((key) => [key, medianOf(key)])) as Record<K, Timing>;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
 }
 
 /** `812.3 ms vs 640.1 ms = 1.27x (target <= 1.3x): met (CPU time 1.25x)`, the wall-clock times deciding. */

@@ -15,6 +15,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { performance } from 'perf_hooks';
 import { Cluster, fixedCluster, randomCluster } from './clusters/high-cardinality';
+import { collectGarbage, median, time } from './measure';
 import { FAMILIES, syntheticDaemonSets, syntheticInventoryJson } from './synthetic-cluster';
 import { reportYamlInventory } from './yaml-inventory';
 // The compiled library, as users run it: `npm run bench` compiles it first.
@@ -30,20 +31,6 @@ const DAEMON_SETS = 100;
 const RUNS = 7;
 const CLI_RUNS = 5;
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
-
-function collectGarbage(): void {
-  (globalThis as { gc?: () => void }).gc?.();
-}
-
-function time(fn: () => unknown): number {
-  const start = performance.now();
-  fn();
-  return performance.now() - start;
-}
 
 const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
 const ms = (millis: number) => `${millis.toFixed(1)} ms`;
