@@ -1,9 +1,10 @@
 import { JsonObject } from '../json/shape';
 import { checkDaemonSet } from '../validation';
 import { DaemonSetView } from './daemon-set-view';
-import { Advisory, DaemonSetPlacement, NodePlacement } from './report';
+import { attachVerdictTable, definePlacements } from './lazy-placements';
+import { Advisory, DaemonSetPlacement } from './report';
 import { rolloutPlan } from './rollout-plan';
-import { VERDICT_TABLE, verdictAt, VerdictTable } from './verdict-table';
+import { VerdictTable } from './verdict-table';
 
 /**
  * How many nodes have each verdict of an indexed table. DaemonSets evaluated per node class
@@ -28,13 +29,7 @@ function countShouldRun(table: VerdictTable): number {
   return table.verdicts.reduce((count, verdict, v) => count + (verdict.shouldRun ? counts[v] : 0), 0);
 }
 
-/**
- * The report entry of one DaemonSet. `placements` is built from the verdict table the first time
- * it is read (JSON.stringify, a matcher, a loop) and then kept: a report over 15,000 nodes and 100
- * DaemonSets holds 1.5 million placements, and a caller that only reads counts, advisories or a
- * streamed rendering should not pay for them. It is an enumerable own property like the others,
- * so the object serializes and compares as the plain report it is.
- */
+/** The report entry of one DaemonSet, its `placements` built when first read (`definePlacements`). */
 export function daemonSetPlacement(
   manifest: JsonObject,
   view: DaemonSetView,
@@ -44,21 +39,14 @@ export function daemonSetPlacement(
 ): DaemonSetPlacement {
   const desiredNumberScheduled = countShouldRun(table);
 
-  let placements: NodePlacement[] | undefined;
   const entry = { namespace: view.namespace, name: view.name } as Record<string | symbol, unknown>;
-  Object.defineProperty(entry, 'placements', {
-    enumerable: true,
-    get: () => (placements ??= nodeNames.map((node, i) => {
-      const verdict = verdictAt(table, i);
-      return { node, shouldRun: verdict.shouldRun, shouldContinueRunning: verdict.shouldContinueRunning, reasons: verdict.reasons };
-    })),
-  });
+  definePlacements(entry, table, nodeNames);
   entry.desiredNumberScheduled = desiredNumberScheduled;
   entry.rollout = rolloutPlan(manifest, desiredNumberScheduled);
   entry.advisories = advisories;
   const { errors, warnings } = checkDaemonSet(manifest);
   entry.errors = errors;
   entry.warnings = warnings;
-  Object.defineProperty(entry, VERDICT_TABLE, { value: table, enumerable: false });
+  attachVerdictTable(entry, table);
   return entry as unknown as DaemonSetPlacement;
 }

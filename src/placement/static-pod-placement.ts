@@ -4,12 +4,13 @@ import { validateMirrorPodSpec } from '../static-pods/mirror-pod-rules';
 import { mirrorPodName } from '../static-pods/static-pod-manifest';
 import { isStaticPodObject } from '../static-pods/static-pod-marker';
 import { FieldError, Finding } from '../validation';
+import { attachVerdictTable, definePlacements } from './lazy-placements';
 import { FieldPath } from '../validation/field-error';
 import { validateObjectMeta } from '../validation/object-meta';
 import { validatePodSpec } from '../validation/pod-spec';
 import { Verdict } from './predicates/should-run';
-import { DaemonSetPlacement, MirrorPod, NodePlacement } from './report';
-import { VERDICT_TABLE, verdictAt, VerdictTable } from './verdict-table';
+import { DaemonSetPlacement, MirrorPod } from './report';
+import { VerdictTable } from './verdict-table';
 
 /*
  * A static pod runs on the node whose kubelet reads its file, and nowhere else: the kubelet starts
@@ -179,24 +180,17 @@ function staticPodEntry(
   errors: readonly FieldError[],
   mirrorPods: readonly MirrorPod[],
 ): DaemonSetPlacement {
-  let placements: NodePlacement[] | undefined;
   let desiredNumberScheduled = 0;
   const indexOf = table.indexOf!;
   for (let i = 0; i < indexOf.length; i++) desiredNumberScheduled += indexOf[i];
   const entry = { kind: 'StaticPod', namespace: group.namespace, name: group.name } as Record<string | symbol, unknown>;
-  Object.defineProperty(entry, 'placements', {
-    enumerable: true,
-    get: () => (placements ??= nodeNames.map((node, i) => {
-      const verdict = verdictAt(table, i);
-      return { node, shouldRun: verdict.shouldRun, shouldContinueRunning: verdict.shouldContinueRunning, reasons: verdict.reasons };
-    })),
-  });
+  definePlacements(entry, table, nodeNames);
   entry.desiredNumberScheduled = desiredNumberScheduled;
   entry.rollout = { strategy: 'ManifestFile' };
   entry.advisories = [];
   entry.errors = errors;
   entry.warnings = [];
   entry.mirrorPods = mirrorPods;
-  Object.defineProperty(entry, VERDICT_TABLE, { value: table, enumerable: false });
+  attachVerdictTable(entry, table);
   return entry as unknown as DaemonSetPlacement;
 }
