@@ -16,6 +16,7 @@ import { pathToFileURL } from 'url';
 // eslint-disable-next-line import/no-extraneous-dependencies
 import { chromium } from 'playwright-core';
 import { fixedCluster } from './clusters/high-cardinality';
+import { median, time } from './measure';
 import { syntheticDaemonSets, syntheticInventoryJson } from './synthetic-cluster';
 // The compiled library, as users run it.
 // eslint-disable-next-line import/no-unresolved
@@ -31,11 +32,6 @@ const CLUSTERS = [
   { name: 'synthetic (bench/synthetic-cluster.ts)', daemonSets: () => syntheticDaemonSets(DAEMON_SETS), inventory: () => syntheticInventoryJson(NODES) },
   { name: 'high-cardinality (bench/clusters/high-cardinality.ts)', daemonSets: () => fixedCluster.daemonSets(DAEMON_SETS), inventory: () => fixedCluster.inventoryJson(NODES) },
 ];
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
 
 const ms = (millis: number) => `${millis.toFixed(0)} ms`;
 const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(2)} MB`;
@@ -60,9 +56,8 @@ async function main(): Promise<void> {
   try {
     for (const cluster of CLUSTERS) {
       const report = evaluatePlacement(cluster.daemonSets(), JSON.parse(cluster.inventory()));
-      const start = clock.now();
-      const html = renderHtml(report);
-      const renderTime = clock.now() - start;
+      let html = '';
+      const renderTime = time(() => { html = renderHtml(report); });
       const file = path.join(dir, 'placement.html');
       fs.writeFileSync(file, html);
       const bytes = Buffer.byteLength(html, 'utf8');
