@@ -36,7 +36,8 @@ would not run: left Pending by the scheduler, or failing on a node of another OS
 Options:
   -i, --inventory FILE         The nodes: \`kubectl get nodes -o yaml\` or -o json output; - for stdin
   -o, --output FORMAT          table (default), markdown, json (the PlacementReport), or html (one
-                               self-contained page: the matrix with filters and reasons)
+                               self-contained page: the matrix, nodes always grouped, with filters
+                               and reasons)
   --group-nodes WHEN           Fold nodes with the same verdicts into one row: auto (default: above
                                30 nodes), always, never
   --expect-every-node NAME     Exit 1 unless DaemonSet NAME (name or namespace/name) runs a pod on
