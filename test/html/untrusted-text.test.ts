@@ -6,7 +6,7 @@
  */
 import { Browser } from 'playwright-core';
 import { BROWSER_TIMEOUT, launchBrowser, OpenedPage, openHtml } from './browser';
-import { evaluatePlacement, Finding, formatFieldError, node, PlacementReport, renderHtml } from '../../src';
+import { evaluatePlacement, Finding, formatFieldError, formatWarning, node, PlacementReport, renderHtml } from '../../src';
 
 jest.setTimeout(BROWSER_TIMEOUT);
 
@@ -31,7 +31,7 @@ function untrustedReport(): PlacementReport {
   const report = evaluatePlacement(
     [
       daemonSet('a&b', EVIL_NAME, {}, { nodeSelector: { team: EVIL_LABEL } }),
-      daemonSet('default', 'surge', { updateStrategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 1, maxSurge: 1 } } }, {
+      daemonSet('default', 'surge', { updateStrategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 1, maxSurge: 1 } }, '<i>unknown</i>': 1 }, {
         containers: [{ name: 'agent', image: 'agent:1', resources: { requests: { cpu: '64' } } }],
       }),
     ],
@@ -109,10 +109,13 @@ describe('untrusted text on the HTML page', () => {
     await page.keyboard.press('Escape');
   });
 
-  test('validation errors, advisories and findings are listed under their DaemonSet, and across DaemonSets', async () => {
+  test('validation errors, warnings, advisories and findings are listed under their DaemonSet, and across DaemonSets', async () => {
     const { page } = opened;
     const surge = page.locator('#ds-1');
     expect(await surge.locator('ul.errors li').allTextContents()).toEqual(report.daemonSets[1].errors.map(formatFieldError));
+    expect(report.daemonSets[1].warnings.length).toBeGreaterThan(0);
+    expect(await surge.locator('ul.warnings li').allTextContents()).toEqual(report.daemonSets[1].warnings.map(formatWarning));
+    expect(await surge.locator('ul.warnings li').allTextContents()).toEqual([expect.stringContaining('<i>unknown</i>')]);
     const advisory = report.daemonSets[1].advisories[0];
     expect(await surge.locator('ul.advisories li').allTextContents()).toEqual([`${EVIL_NODE}: ${advisory.code}: ${advisory.message}`]);
     expect(await page.locator('#findings li').allInnerTexts()).toEqual([expect.stringContaining(`DuplicateObject: defined twice: ${EVIL_NAME}`)]);
