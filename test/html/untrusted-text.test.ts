@@ -31,7 +31,7 @@ function untrustedReport(): PlacementReport {
   const report = evaluatePlacement(
     [
       daemonSet('a&b', EVIL_NAME, {}, { nodeSelector: { team: EVIL_LABEL } }),
-      daemonSet('default', 'surge', { updateStrategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 1, maxSurge: 1 } }, '<i>unknown</i>': 1 }, {
+      daemonSet('default', 'surge', { 'updateStrategy': { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 1, maxSurge: 1 } }, '<i>unknown</i>': 1 }, {
         containers: [{ name: 'agent', image: 'agent:1', resources: { requests: { cpu: '64' } } }],
       }),
     ],
