@@ -50,7 +50,7 @@ describe('usage errors exit 2 with one line', () => {
     rejects(['validate'], 'validate needs at least one MANIFEST (a file, a directory, or - for stdin) (see everynode validate --help)'));
 
   test('a bad --output of place', () =>
-    rejects(['place', '-i', 'nodes.yaml', '--output', 'yaml', 'agents.yaml'], "--output must be one of table, markdown, json (got 'yaml') (see everynode place --help)"));
+    rejects(['place', '-i', 'nodes.yaml', '--output', 'yaml', 'agents.yaml'], "--output must be one of table, markdown, json, html (got 'yaml') (see everynode place --help)"));
   test('a bad --output of validate', () =>
     rejects(['validate', '-o', 'table', 'agents.yaml'], "--output must be one of text, json (got 'table') (see everynode validate --help)"));
   test('a bad --group-nodes', () =>
