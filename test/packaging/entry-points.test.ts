@@ -234,7 +234,7 @@ describe('core only: nothing but the tarball', () => {
     expect(result).toEqual({
       exports: ['evaluateChart', 'isPlacementReport', 'placementMatchers', 'placementSerializer'],
       placement: { agent: { n1: 'runs' } },
-      registered: ['serializer', 'toRunExactlyOncePerNode', 'toRunOn', 'toRunOnEveryNode', 'toRunOnNoNode', 'toSkip'],
+      registered: ['serializer', 'toHaveNoSelectorCollisions', 'toRunExactlyOncePerNode', 'toRunOn', 'toRunOnEveryNode', 'toRunOnNoNode', 'toSkip'],
     });
   });
 });

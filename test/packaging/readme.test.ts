@@ -84,6 +84,11 @@ test.each(['placement.test.ts', 'agents.test.ts'])('%s compiles with only the RE
 });
 
 test('the jest blocks pass on examples/inventory.yaml', () => {
+  // Every test the README's test files declare runs, and passes: none is skipped or lost.
+  const declared = readmeFiles(fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8'))
+    .filter((file) => file.name.endsWith('.test.ts'))
+    .reduce((count, file) => count + (file.text.match(/^\s*(test|it)\(/gm) ?? []).length, 0);
+  expect(declared).toBeGreaterThanOrEqual(3);
   const { status, output } = run(process.execPath, [require.resolve('jest/bin/jest'), '--ci=false', '--colors=false'], project);
-  expect([status, output]).toEqual([0, expect.stringMatching(/Tests:\s+2 passed, 2 total/)]);
+  expect([status, output]).toEqual([0, expect.stringMatching(new RegExp(`Tests:\\s+${declared} passed, ${declared} total`))]);
 });
