@@ -370,7 +370,8 @@ export const PAGE_SCRIPT = String.raw`
     var budget = EXPAND_ALL_LIMIT;
     for (var g = 0; g < groupCount && budget > 0; g++) {
       if (!groupEls[g] || groupEls[g].hidden) continue;
-      groupEls[g].open = true;
+      // The toggle event comes in a later task: render now, so the rows are there when the click returns.
+      if (!groupEls[g].open) { groupEls[g].open = true; renderNodes(groupEls[g]); }
       budget -= Math.min(PAGE, groupSize(g));
     }
   });
