@@ -2,6 +2,7 @@ import { AdoptedPod, DaemonSetDiff, DiffRollout, LostPod } from './diff-report';
 import { NodeMatch } from './node-match';
 import { NodeVerdicts, nodeVerdictsOf } from './node-verdicts';
 import { defaultedPodTemplate } from './pod-template-defaults';
+import { joinedNodes, verdictPairs } from './verdict-pairs';
 import { canonicalJson } from '../json/canonical-json';
 import { JsonObject, objectAt } from '../json/shape';
 import { DaemonSetPlacement, RolloutPlan } from '../placement/report';
@@ -106,16 +107,28 @@ export function removedDaemonSet(before: DaemonSetSide, nodes: NodeMatch): Daemo
 
 const NODE_REMOVED = [{ code: 'NodeRemoved' as const, message: 'the node is not in the inventory after the change' }];
 
-/** Nodes that run the DaemonSet after the change and did not before. */
+/** Nodes that run the DaemonSet after the change and did not before, in inventory order after. */
 function gainedNodes(nodes: NodeMatch, before: NodeVerdicts, after: NodeVerdicts): string[] {
-  const gained: string[] = [];
-  const { beforeIndex } = nodes;
-  for (let a = 0; a < nodes.after.length; a++) {
-    if (after.shouldRun[at(after.indexOf, a)] !== 1) continue;
-    const b = beforeIndex === undefined ? a : beforeIndex[a];
-    if (b < 0 || before.shouldRun[at(before.indexOf, b)] !== 1) gained.push(nodes.after[a]);
+  const { beforeIndex, afterIndex } = nodes;
+  if (!before.indexOf || !after.indexOf) {
+    const gained: string[] = [];
+    for (let a = 0; a < nodes.after.length; a++) {
+      if (after.shouldRun[at(after.indexOf, a)] !== 1) continue;
+      const b = beforeIndex === undefined ? a : beforeIndex[a];
+      if (b < 0 || before.shouldRun[at(before.indexOf, b)] !== 1) gained.push(nodes.after[a]);
+    }
+    return gained;
   }
-  return gained;
+  // Decided once per pair of verdicts; only the nodes that gain are listed.
+  const gainedAt: number[] = [];
+  const pairs = verdictPairs(nodes, before.indexOf, after.indexOf);
+  for (let p = 0; p < pairs.nodes.length; p++) {
+    const va = pairs.after[p];
+    if (va < 0 || after.shouldRun[va] !== 1 || before.shouldRun[pairs.before[p]] === 1) continue;
+    for (const b of pairs.nodes[p]) gainedAt.push(afterIndex === undefined ? b : afterIndex[b]);
+  }
+  for (const a of joinedNodes(nodes)) if (after.shouldRun[after.indexOf[a]] === 1) gainedAt.push(a);
+  return gainedAt.sort((x, y) => x - y).map((a) => nodes.after[a]);
 }
 
 /**
@@ -138,31 +151,51 @@ export function changedDaemonSet(before: DaemonSetSide, after: DaemonSetSide, no
   // `--cascade=orphan`; a selector that does not claim them leaves them to no controller.
   const oldPodLabels = objectAt(objectAt(objectAt(before.manifest.spec)?.template)?.metadata)?.labels;
   const adopts = !selectorChanged || selectorClaims(objectAt(after.manifest.spec)?.selector, oldPodLabels);
-  const lost: LostPod[] = [];
-  const adoptedPods: AdoptedPod[] = [];
-  const orphanedPods: string[] = [];
+  // Nodes listed by index before, sorted at the end: pairs of verdicts are visited in any order.
+  const lostAt: Array<{ readonly b: number; readonly reasons: LostPod['reasons'] }> = [];
+  const adoptedAt: Array<{ readonly b: number; readonly fate: AdoptedPod['fate'] }> = [];
+  const orphanedAt: number[] = [];
   let podsReplaced = 0;
   let podsOutdated = 0;
-  const { afterIndex } = nodes;
-  for (let b = 0; b < nodes.before.length; b++) {
-    if (verdictsBefore.shouldRun[at(verdictsBefore.indexOf, b)] !== 1) continue;
-    const a = afterIndex === undefined ? b : afterIndex[b];
-    if (a < 0) {
-      lost.push({ node: nodes.before[b], reasons: NODE_REMOVED });
-      continue;
+  const reasonsAfter: Array<LostPod['reasons'] | undefined> = [];
+  // Nodes whose verdicts before and after are `vb` and `v` (-1: the node left) fare alike.
+  const visit = (vb: number, v: number, members: ArrayLike<number>) => {
+    if (verdictsBefore.shouldRun[vb] !== 1) return;
+    if (v < 0) {
+      for (let k = 0; k < members.length; k++) lostAt.push({ b: members[k], reasons: NODE_REMOVED });
+      return;
     }
-    if (!adopts) orphanedPods.push(nodes.before[b]);
-    const v = at(verdictsAfter.indexOf, a);
+    if (!adopts) for (let k = 0; k < members.length; k++) orphanedAt.push(members[k]);
     // A pod stays while the node fits and its untolerated taints are NoSchedule only, but a
     // rollout that deletes it creates no new one where the DaemonSet should not run.
     const goes = verdictsAfter.shouldContinueRunning[v] !== 1 || (verdictsAfter.shouldRun[v] !== 1 && replacesOnChange);
-    if (goes) lost.push({ node: nodes.before[b], reasons: verdictsAfter.verdicts[v].reasons });
-    if (!adopts) continue;
+    if (goes) {
+      // A node-by-node verdict builds its reasons on every read, and many nodes share it.
+      const reasons = (reasonsAfter[v] ??= verdictsAfter.verdicts[v].reasons);
+      for (let k = 0; k < members.length; k++) lostAt.push({ b: members[k], reasons });
+    }
+    if (!adopts) return;
     const fate = goes ? 'deleted' : replacesOnChange ? 'replaced' : 'kept';
-    if (fate === 'replaced') podsReplaced++;
-    if (fate === 'kept' && templateChanged) podsOutdated++;
-    if (selectorChanged) adoptedPods.push({ node: nodes.before[b], fate });
+    if (fate === 'replaced') podsReplaced += members.length;
+    if (fate === 'kept' && templateChanged) podsOutdated += members.length;
+    if (selectorChanged) for (let k = 0; k < members.length; k++) adoptedAt.push({ b: members[k], fate });
+  };
+  if (verdictsBefore.indexOf && verdictsAfter.indexOf) {
+    const pairs = verdictPairs(nodes, verdictsBefore.indexOf, verdictsAfter.indexOf);
+    for (let p = 0; p < pairs.nodes.length; p++) visit(pairs.before[p], pairs.after[p], pairs.nodes[p]);
+  } else {
+    const { afterIndex } = nodes;
+    const one = [0];
+    for (let b = 0; b < nodes.before.length; b++) {
+      const a = afterIndex === undefined ? b : afterIndex[b];
+      one[0] = b;
+      visit(at(verdictsBefore.indexOf, b), a < 0 ? -1 : at(verdictsAfter.indexOf, a), one);
+    }
   }
+  const byNode = (x: { b: number }, y: { b: number }) => x.b - y.b;
+  const lost: LostPod[] = lostAt.sort(byNode).map(({ b, reasons }) => ({ node: nodes.before[b], reasons }));
+  const adoptedPods: AdoptedPod[] = adoptedAt.sort(byNode).map(({ b, fate }) => ({ node: nodes.before[b], fate }));
+  const orphanedPods = orphanedAt.sort((x, y) => x - y).map((b) => nodes.before[b]);
 
   return {
     namespace: after.placement.namespace,
