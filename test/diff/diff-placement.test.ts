@@ -69,6 +69,35 @@ describe('nodes that gain and lose a pod', () => {
     expect(diff.lost.map((pod) => [pod.node, pod.reasons[0].code])).toEqual([['worker-2', 'UntoleratedTaint']]);
   });
 
+  test('a DaemonSet checked node by node (it selects on hostnames) gains and loses the same nodes as one checked per node class', () => {
+    // 100 distinct hostnames: too many to class nodes by, so that DaemonSet's verdicts are indexed per node.
+    const fleet = (names: string[], tainted: string[] = []) => names.map((name) => {
+      const built = node(name).labels({ 'pool': 'general', 'kubernetes.io/hostname': name });
+      return (tainted.includes(name) ? built.taint(NO_EXECUTE) : built).toJSON();
+    });
+    const names = Array.from({ length: 100 }, (_, i) => `n-${String(i).padStart(3, '0')}`);
+    const nodesAfter = fleet([...names.slice(5), 'joined-1', 'joined-2'], ['n-050', 'n-051']);
+    const spared = {
+      nodeAffinity: {
+        requiredDuringSchedulingIgnoredDuringExecution: {
+          nodeSelectorTerms: [
+            { matchExpressions: [{ key: 'kubernetes.io/hostname', operator: 'NotIn', values: ['n-090'] }] },
+          ],
+        },
+      },
+    };
+    const byHost = agent('by-host', { podSpec: { affinity: spared } });
+    const byPool = agent('by-pool', { nodeSelector: { pool: 'general' } });
+    const diff = diffPlacement([byHost, byPool], [byHost, byPool], fleet(names), nodesAfter);
+    const [host, pool] = diff.daemonSets;
+    for (const entry of [host, pool]) {
+      expect(entry.gained).toEqual(['joined-1', 'joined-2']);
+      expect(entry.lost.filter((pod) => pod.reasons[0].code === 'NodeRemoved').map((pod) => pod.node)).toEqual(names.slice(0, 5));
+      expect(entry.lost.filter((pod) => pod.reasons[0].code === 'UntoleratedTaint').map((pod) => pod.node)).toEqual(['n-050', 'n-051']);
+    }
+    expect([host.lost.length, pool.lost.length]).toEqual([7, 7]);
+  });
+
   test('a node relabelled out of the selector loses its pod', () => {
     const nodesAfter = [...workers(2), node('worker-3').labels({ pool: 'batch' }).toJSON()];
     const diff = only(agent('logs', { nodeSelector: { pool: 'general' } }), agent('logs', { nodeSelector: { pool: 'general' } }), workers(3), nodesAfter);
