@@ -1,7 +1,8 @@
 import type { StaticPodProps } from './static-pod-props';
 import type { PropProblem } from '../daemon/props-error';
 import { InputError, inventoryNodes } from '../input';
-import { nodeView, NodeView } from '../placement/node-view';
+import { readInventory } from '../placement/inventory-read';
+import { NodeView } from '../placement/node-view';
 import { parseNodeSelectorTerms, requiredNodeAffinityMismatch } from '../placement/predicates/required-node-affinity';
 
 /** The nodes a static pod's files are for, and the prop they come from. */
@@ -17,7 +18,8 @@ export interface StaticPodNodes {
 /** The inventory's nodes, or why they cannot be read, as a problem of the `inventory` prop. */
 function inventoryViews(inventory: NonNullable<StaticPodProps['inventory']>): NodeView[] | PropProblem {
   try {
-    return inventoryNodes(inventory, 'StaticPod').map(nodeView);
+    // Read as the evaluator reads an inventory: a Node of the wrong shape is named, not guessed at.
+    return [...readInventory(inventoryNodes(inventory, 'StaticPod'), []).nodes];
   } catch (error) {
     if (error instanceof InputError) return { field: 'inventory', message: error.message };
     throw error;
