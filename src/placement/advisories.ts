@@ -1,6 +1,7 @@
+import { CHECKED_RESOURCES } from './allocatable-table';
 import { DaemonSetView } from './daemon-set-view';
 import { describeHostPort, HostPort, hostPortsOf, portsConflict } from './host-ports';
-import { CHECKED_RESOURCES, NodeView } from './node-view';
+import { InventoryRead } from './inventory-read';
 import { mixedOperatingSystemFindings } from './operating-systems';
 import { podRequests } from './pod-requests';
 import { formatQuantity, parseQuantity } from './quantity';
@@ -63,17 +64,26 @@ function hostPortFindings(placed: readonly number[], footprints: readonly PodFoo
   return findings;
 }
 
-/** Whether the DaemonSet runs a pod on each node, read once per verdict rather than once per node. */
-function runsByNode(table: VerdictTable, nodeCount: number): Uint8Array {
-  const runs = new Uint8Array(nodeCount);
-  if (!table.indexOf) {
-    table.verdicts.forEach((verdict, i) => (runs[i] = verdict.shouldRun ? 1 : 0));
-    return runs;
+/**
+ * Adds the requests of a DaemonSet evaluated node by node to `extra` (node i's resource r at
+ * `i * CHECKED_RESOURCES.length + r`) on every node it runs on, and marks those nodes in `ports`
+ * when it holds host ports. Whether it runs is read once per verdict, not once per node.
+ */
+function addNodeByNode(extra: Float64Array, ports: Uint8Array, table: VerdictTable, footprint: PodFootprint): void {
+  const runs = new Uint8Array(table.verdicts.length);
+  for (let v = 0; v < runs.length; v++) runs[v] = table.verdicts[v].shouldRun ? 1 : 0;
+  const [cpu, memory, pods] = footprint.requests;
+  const hasPorts = footprint.hostPorts.length > 0;
+  const indexOf = table.indexOf;
+  const count = ports.length;
+  for (let i = 0; i < count; i++) {
+    if (runs[indexOf ? indexOf[i] : i] === 0) continue;
+    const at = i * CHECKED_RESOURCES.length;
+    extra[at] += cpu;
+    extra[at + 1] += memory;
+    extra[at + 2] += pods;
+    if (hasPorts) ports[i] = 1;
   }
-  const perVerdict = new Uint8Array(table.verdicts.length);
-  for (let v = 0; v < perVerdict.length; v++) perVerdict[v] = table.verdicts[v].shouldRun ? 1 : 0;
-  for (let i = 0; i < nodeCount; i++) runs[i] = perVerdict[table.indexOf[i]];
-  return runs;
 }
 
 /** What the pods placed on one class of nodes add up to. */
@@ -95,21 +105,20 @@ interface ClassLoad {
 export function nodeAdvisories(
   views: readonly DaemonSetView[],
   tables: readonly VerdictTable[],
-  inventory: readonly NodeView[],
+  inventory: InventoryRead,
   classOf: Int32Array,
   classCount: number,
 ): Advisory[][] {
+  const nodes = inventory.nodes;
   const footprints = views.map(podFootprint);
   const byDaemonSet: Advisory[][] = views.map(() => []);
   const classBased = tables.map((_, d) => d).filter((d) => tables[d].indexOf === classOf);
   const perNode = tables.map((_, d) => d).filter((d) => tables[d].indexOf !== classOf);
-  const quantities = new Map<string, number>();
-  // Allocatable figures repeat across the nodes of a pool: parse each text once.
-  const quantity = (text: string) => {
-    let value = quantities.get(text);
-    if (value === undefined) quantities.set(text, (value = parseQuantity(text) ?? 0));
-    return value;
-  };
+  // Each distinct set of allocatable figures parsed once; a resource a node does not report is never exceeded.
+  const allocatable = CHECKED_RESOURCES.map((resource) => Float64Array.from(inventory.allocatables, (figures) => {
+    const text = figures[resource];
+    return text === undefined ? Infinity : parseQuantity(text) ?? 0;
+  }));
 
   const loads: Array<ClassLoad | undefined> = new Array(classCount);
   const classLoad = (c: number, node: number): ClassLoad => {
@@ -122,43 +131,32 @@ export function nodeAdvisories(
     return load;
   };
 
-  // What the per-node DaemonSets add, column by column: one typed array per resource.
-  const extraRequests = CHECKED_RESOURCES.map(() => new Float64Array(inventory.length));
-  const extraPorts = new Uint8Array(inventory.length);
-  for (const d of perNode) {
-    const { requests, hostPorts } = footprints[d];
-    const runs = runsByNode(tables[d], inventory.length);
-    for (let i = 0; i < inventory.length; i++) {
-      if (!runs[i]) continue;
-      for (let r = 0; r < requests.length; r++) extraRequests[r][i] += requests[r];
-      if (hostPorts.length > 0) extraPorts[i] = 1;
-    }
-  }
-  const mixedOs = mixedOperatingSystemFindings(views, tables, inventory);
+  // What the DaemonSets evaluated node by node add to each node.
+  const extraRequests = new Float64Array(nodes.length * CHECKED_RESOURCES.length);
+  const extraPorts = new Uint8Array(nodes.length);
+  for (const d of perNode) addNodeByNode(extraRequests, extraPorts, tables[d], footprints[d]);
+  const mixedOs = mixedOperatingSystemFindings(views, tables, nodes);
   const placedOn = (i: number, load: ClassLoad) => [...load.placed, ...perNode.filter((d) => verdictAt(tables[d], i).shouldRun)];
 
-  for (let i = 0; i < inventory.length; i++) {
-    const node = inventory[i];
+  for (let i = 0; i < nodes.length; i++) {
     const load = classLoad(classOf[i], i);
+    const figures = inventory.allocatableOf[i];
     // Port clashes change only when a DaemonSet evaluated per node holds host ports here.
     const ports = extraPorts[i] ? hostPortFindings(placedOn(i, load), footprints) : load.ports;
-    for (const finding of ports) byDaemonSet[finding.daemonSet].push({ code: finding.code, node: node.name, message: finding.message });
+    for (const finding of ports) byDaemonSet[finding.daemonSet].push({ code: finding.code, node: nodes[i].name, message: finding.message });
     for (let r = 0; r < CHECKED_RESOURCES.length; r++) {
-      const text = node.allocatable[CHECKED_RESOURCES[r]];
-      if (text === undefined) continue;
-      const allocatable = quantity(text);
-      const requested = load.requests[r] + extraRequests[r][i];
-      if (requested <= allocatable) continue;
+      const requested = load.requests[r] + extraRequests[i * CHECKED_RESOURCES.length + r];
+      if (requested <= allocatable[r][figures]) continue;
       const resource = CHECKED_RESOURCES[r];
       const requesting = placedOn(i, load).filter((d) => footprints[d].requests[r] > 0);
       const message =
         `daemon pods request ${formatQuantity(resource, requested)} ${resource}, ` +
-        `allocatable is ${formatQuantity(resource, allocatable)} (${nameList(requesting.map((d) => footprints[d].id))})`;
-      for (const d of requesting) byDaemonSet[d].push({ code: 'InsufficientResource', node: node.name, message });
+        `allocatable is ${formatQuantity(resource, allocatable[r][figures])} (${nameList(requesting.map((d) => footprints[d].id))})`;
+      for (const d of requesting) byDaemonSet[d].push({ code: 'InsufficientResource', node: nodes[i].name, message });
     }
     for (const finding of mixedOs) {
       const message = finding.messageOn(i);
-      if (message !== undefined) byDaemonSet[finding.daemonSet].push({ code: 'MixedOperatingSystems', node: node.name, message });
+      if (message !== undefined) byDaemonSet[finding.daemonSet].push({ code: 'MixedOperatingSystems', node: nodes[i].name, message });
     }
   }
   return byDaemonSet;

@@ -1,13 +1,13 @@
 import { nodeAdvisories } from './advisories';
+import { ClassVerdicts } from './class-verdicts';
 import { daemonSetPlacement } from './daemon-set-placement';
 import { daemonSetView } from './daemon-set-view';
 import { readInventory } from './inventory-read';
 import { labelCardinality } from './label-cardinality';
 import { LabelColumns } from './label-columns';
-import { classGroups, nodeClasses } from './node-classes';
+import { nodeClasses } from './node-classes';
 import { nodeSpecificVerdicts, splitNodeSpecific } from './node-specific-split';
 import { duplicateObjectFindings } from '../validation';
-import { shouldRunDaemonPod, Verdict } from './predicates/should-run';
 import { PlacementReport } from './report';
 import { withFamilyCoverage } from './report-families';
 import { staticPodPlacements } from './static-pod-placement';
@@ -39,7 +39,8 @@ export function evaluatePlacement(manifests: unknown, nodes: unknown): Placement
   const daemonSets = objects.filter((object) => isKind(object, 'DaemonSet'));
   const views = daemonSets.map(daemonSetView);
   const selectedKeys = [...new Set(views.flatMap((view) => [...view.labelKeys]))].sort();
-  const { nodes: inventory, values } = readInventory(nodes, selectedKeys);
+  const read = readInventory(nodes, selectedKeys);
+  const { nodes: inventory, values } = read;
   const valuesOf = (key: string) => values[selectedKeys.indexOf(key)];
 
   // Verdicts are computed once per class of nodes that no DaemonSet can tell apart. A DaemonSet
@@ -51,35 +52,23 @@ export function evaluatePlacement(manifests: unknown, nodes: unknown): Placement
   const classKeys = new Set<string>();
   views.forEach((view, d) => (splits[d]?.general ?? view).labelKeys.forEach((key) => classKeys.add(key)));
   const sortedClassKeys = [...classKeys].sort();
-  const classes = nodeClasses(inventory, sortedClassKeys.map(valuesOf));
+  const classes = nodeClasses(inventory, read.taintListOf, sortedClassKeys.map(valuesOf));
   const { classOf, representatives } = classes;
   const keyIndex = new Map(sortedClassKeys.map((key, k) => [key, k]));
+  const nodeNames = inventory.map((node) => node.name);
   const specificKeys = [...new Set(splits.flatMap((split) => split?.specificKeys ?? []))];
-  const columns = new LabelColumns(specificKeys, specificKeys.map(valuesOf), cardinality.unique);
+  const columns = new LabelColumns(specificKeys, specificKeys.map(valuesOf), cardinality.unique, nodeNames);
 
-  // Most DaemonSets read one of a few sets of keys (the OS, the architecture, none): group once per set.
-  const groupsByKeys = new Map<string, ReturnType<typeof classGroups>>();
-  const groupsOf = (keys: readonly number[]) => {
-    const signature = [...keys].sort((a, b) => a - b).join(',');
-    let groups = groupsByKeys.get(signature);
-    if (!groups) groupsByKeys.set(signature, (groups = classGroups(classes, keys)));
-    return groups;
-  };
-
+  const classVerdicts = new ClassVerdicts(classes, keyIndex);
   const tables: VerdictTable[] = views.map((view, d) => {
     const split = splits[d];
-    const generalView = split?.general ?? view;
-    // Classes this DaemonSet cannot tell apart share one verdict, computed once.
-    const { groupOf, firstClass } = groupsOf([...generalView.labelKeys].map((key) => keyIndex.get(key)!));
-    const groupVerdicts = firstClass.map((c) => shouldRunDaemonPod(generalView, representatives[c]));
-    const general = new Array<Verdict>(groupOf.length);
-    for (let c = 0; c < groupOf.length; c++) general[c] = groupVerdicts[groupOf[c]];
+    const general = classVerdicts.of(split?.general ?? view);
     if (!split) return { verdicts: general, indexOf: classOf };
+    const { groupOf } = classVerdicts.groups(split.general.labelKeys);
     return nodeSpecificVerdicts(view, split, inventory, columns, { ...classes, groupOf, keyIndex }, general);
   });
 
-  const nodeNames = inventory.map((node) => node.name);
-  const advisories = nodeAdvisories(views, tables, inventory, classOf, representatives.length);
+  const advisories = nodeAdvisories(views, tables, read, classOf, representatives.length);
   const families = checkVariantFamilies(daemonSets, tables, nodeNames);
   const staticPods = staticPodPlacements(objects, nodeNames);
   const report: PlacementReport = {

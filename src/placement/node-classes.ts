@@ -35,10 +35,14 @@ function interner<T>(): (value: T | undefined) => number {
  * A node's class is its taints refined by each label key in turn: the pair (class so far, value
  * of the key), numbered as first seen. Integer pairs in a Map cost less than a string signature
  * per node, and no label value can collide with a separator.
+ * @param taintListOf every node's taint list number (`readInventory`)
  * @param nodeValues every node's values of the label keys to class by: `nodeValues[k][i]`
  */
-export function nodeClasses(nodes: readonly NodeView[], nodeValues: ReadonlyArray<ReadonlyArray<string | undefined>>): NodeClasses {
-  const taintId = interner<string>();
+export function nodeClasses(
+  nodes: readonly NodeView[],
+  taintListOf: Int32Array,
+  nodeValues: ReadonlyArray<ReadonlyArray<string | undefined>>,
+): NodeClasses {
   const valueIds = nodeValues.map(() => interner<string>());
   const pairIds = nodeValues.map(() => interner<number>());
   // Pair keys stay exact doubles: class ids and value ids are at most the number of nodes.
@@ -51,7 +55,7 @@ export function nodeClasses(nodes: readonly NodeView[], nodeValues: ReadonlyArra
   const classValueIds: number[][] = nodeValues.map(() => []);
   for (let i = 0; i < nodes.length; i++) {
     const node = nodes[i];
-    const taints = node.taints.length === 0 ? 0 : taintId(JSON.stringify(node.taints.map((t) => [t.key, t.value, t.effect])));
+    const taints = taintListOf[i];
     let id = taints;
     for (let k = 0; k < nodeValues.length; k++) {
       nodeValueIds[k] = valueIds[k](nodeValues[k][i]);
@@ -69,14 +73,20 @@ export function nodeClasses(nodes: readonly NodeView[], nodeValues: ReadonlyArra
   return { classOf, representatives, taintIdOf: Int32Array.from(taintIds), valueIdOf: classValueIds.map((ids) => Int32Array.from(ids)) };
 }
 
+/** Classes grouped by what one DaemonSet reads of them: the group of each class, and one class of each group. */
+export interface ClassGroups {
+  readonly groupOf: Int32Array;
+  readonly firstClass: readonly number[];
+}
+
 /**
- * Groups classes that one DaemonSet cannot tell apart: the same taints and the same values of
- * the label keys it reads (`keys`, indices into the keys the classes were built on). Classes
- * differ by keys some DaemonSet reads; most DaemonSets read one or two of them, and evaluating
- * each class again for every one of them is most of the work on an inventory of many classes.
- * @returns the group of each class, by class id, and one class of each group
+ * Groups classes that one DaemonSet cannot tell apart: the same values of the label keys it reads
+ * (`keys`, indices into the keys the classes were built on) and, unless `byTaints` is false, the
+ * same taints. Classes differ by keys some DaemonSet reads; most DaemonSets read one or two of
+ * them, and evaluating each class again for every one of them is most of the work on an
+ * inventory of many classes.
  */
-export function classGroups(classes: NodeClasses, keys: readonly number[]): { groupOf: Int32Array; firstClass: number[] } {
+export function classGroups(classes: NodeClasses, keys: readonly number[], byTaints = true): ClassGroups {
   const count = classes.representatives.length;
   const base = count + 1;
   const pairIds = keys.map(() => interner<number>());
@@ -85,7 +95,7 @@ export function classGroups(classes: NodeClasses, keys: readonly number[]): { gr
   const firstClass: number[] = [];
   for (let c = 0; c < count; c++) {
     // Taint and value ids are at most the number of classes: pair keys stay exact doubles.
-    let id = classes.taintIdOf[c];
+    let id = byTaints ? classes.taintIdOf[c] : 0;
     for (let k = 0; k < keys.length; k++) id = pairIds[k](id * base + classes.valueIdOf[keys[k]][c]);
     let group = groupIds.get(id);
     if (group === undefined) {

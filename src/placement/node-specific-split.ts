@@ -3,7 +3,7 @@ import { LabelRequirement, requirementMatchesValue } from '../validation';
 import { LabelColumn, LabelColumns } from './label-columns';
 import { NodeVerdict } from './node-verdict';
 import { NodeView } from './node-view';
-import { fieldRequirementMatches, NodeSelectorTerm } from './predicates/required-node-affinity';
+import { fieldRequirementMatchesName, NodeSelectorTerm, selectsOnName } from './predicates/required-node-affinity';
 import { shouldRunDaemonPod, Verdict } from './predicates/should-run';
 import { SingleSlot, SlotPerCombination, SlotPerValue, UNSHARED, VerdictSlots } from './verdict-slots';
 import { VerdictTable } from './verdict-table';
@@ -54,13 +54,28 @@ class Interner<T> {
 }
 
 /**
+ * A check that holds for a value exactly when the value is (`holdsIfListed`) or is not among
+ * `values`: a nodeSelector pair, an `In` or `NotIn` requirement, a node name.
+ */
+interface ListedValues {
+  readonly values: readonly string[];
+  readonly holdsIfListed: boolean;
+}
+
+function listedValues(requirement: LabelRequirement): ListedValues | undefined {
+  if (requirement.operator !== 'In' && requirement.operator !== 'NotIn') return undefined;
+  return { values: requirement.values, holdsIfListed: requirement.operator === 'In' };
+}
+
+/**
  * `requirementMatchesValue`, as a function of the value. `In` and `NotIn` look the value up in a set: an `In`
  * list of hundreds of racks is not scanned for every value.
  */
 function valueMatcher(requirement: LabelRequirement): (value: string | undefined) => boolean {
-  if (requirement.operator === 'In' || requirement.operator === 'NotIn') {
-    const values = new Set(requirement.values);
-    return requirement.operator === 'In' ? (value) => value !== undefined && values.has(value) : (value) => value === undefined || !values.has(value);
+  const listed = listedValues(requirement);
+  if (listed) {
+    const values = new Set(listed.values);
+    return listed.holdsIfListed ? (value) => value !== undefined && values.has(value) : (value) => value === undefined || !values.has(value);
   }
   return (value) => requirementMatchesValue(requirement, value);
 }
@@ -70,14 +85,24 @@ const HOLDS = 1;
 const FAILS = 2;
 
 /**
- * One node-specific label check (a nodeSelector pair or a label requirement), answered once per
- * distinct value of its key.
+ * One node-specific check (a nodeSelector pair, a label requirement, a node name), answered once
+ * per distinct value of its column. On a column with a value per node, a check of listed values is
+ * answered for every node at once, from the nodes that have those values.
  */
 class LabelCheck {
   private readonly answers: Int8Array;
 
-  constructor(readonly key: string, readonly column: LabelColumn, private readonly holds: (value: string | undefined) => boolean) {
+  constructor(
+    readonly key: string,
+    readonly column: LabelColumn,
+    private readonly holds: (value: string | undefined) => boolean,
+    listed?: ListedValues,
+  ) {
     this.answers = new Int8Array(column.values.length);
+    if (!column.numberedByNode || !listed) return;
+    this.answers.fill(listed.holdsIfListed ? FAILS : HOLDS);
+    this.answers[0] = holds(undefined) ? HOLDS : FAILS;
+    for (const id of column.idsOfAny(listed.values)) this.answers[id] = listed.holdsIfListed ? HOLDS : FAILS;
   }
 
   fails(i: number): boolean {
@@ -92,14 +117,20 @@ class LabelCheck {
  * What a node's name decides: the template's nodeName, and each matchFields requirement (which
  * upstream skips for a node without a name, so an empty name is one more thing to tell apart).
  */
-function nameChecks(view: DaemonSetView): Array<(node: NodeView) => boolean> {
-  const checks: Array<(node: NodeView) => boolean> = [];
-  if (view.templateNodeName !== '') checks.push((node) => node.name === view.templateNodeName);
+function nameChecks(view: DaemonSetView, names: LabelColumn): LabelCheck[] {
+  const checks: LabelCheck[] = [];
+  const nameCheck = (holds: (name: string) => boolean, listed?: ListedValues) =>
+    new LabelCheck('', names, (name) => holds(name ?? ''), listed);
+  const expected = view.templateNodeName;
+  if (expected !== '') checks.push(nameCheck((name) => name === expected, { values: [expected], holdsIfListed: true }));
   for (const term of view.requiredTerms ?? []) {
     if (term.kind !== 'parsed') continue;
-    for (const field of term.fields) checks.push((node) => fieldRequirementMatches(field, node));
+    for (const field of term.fields) {
+      const listed = selectsOnName(field) ? { values: [field.value], holdsIfListed: field.operator === 'In' } : undefined;
+      checks.push(nameCheck((name) => fieldRequirementMatchesName(field, name), listed));
+    }
   }
-  if (checks.length > 0) checks.push((node) => node.name !== '');
+  if (checks.length > 0) checks.push(nameCheck((name) => name !== '', { values: [''], holdsIfListed: false }));
   return checks;
 }
 
@@ -184,12 +215,12 @@ export function nodeSpecificVerdicts(
   const labelChecks = [
     ...view.nodeSelector
       .filter(([key]) => isSpecific(key))
-      .map(([key, expected]) => new LabelCheck(key, columns.of(key), (value) => value === expected)),
+      .map(([key, expected]) => new LabelCheck(key, columns.of(key), (value) => value === expected, { values: [expected], holdsIfListed: true })),
     ...(view.requiredTerms ?? []).flatMap((term) => (term.kind === 'parsed' ? term.labels : []))
       .filter((requirement) => isSpecific(requirement.key))
-      .map((requirement) => new LabelCheck(requirement.key, columns.of(requirement.key), valueMatcher(requirement))),
+      .map((requirement) => new LabelCheck(requirement.key, columns.of(requirement.key), valueMatcher(requirement), listedValues(requirement))),
   ];
-  const byName = nameChecks(view);
+  const byName = nameChecks(view, columns.names);
   if (labelChecks.length + byName.length > MAX_CHECKS) return { verdicts: inventory.map((node) => shouldRunDaemonPod(view, node)) };
   // The general part's verdict of each class first, so that a node that fails no check keeps its class's index.
   const verdicts = [...general];
@@ -248,7 +279,7 @@ export function nodeSpecificVerdicts(
     const node = inventory[i];
     let failing = 0;
     for (let k = 0; k < labelChecks.length; k++) if (labelChecks[k].fails(i)) failing += bit[k];
-    for (let n = 0; n < byName.length; n++) if (!byName[n](node)) failing += bit[labelChecks.length + n];
+    for (let n = 0; n < byName.length; n++) if (byName[n].fails(i)) failing += bit[labelChecks.length + n];
     if (failing === 0) {
       indexOf[i] = classOf[i];
       continue;

@@ -1,4 +1,5 @@
-import { JsonObject, listAt, objectAt, stringAt } from '../json/shape';
+import { taintsOf } from './taint-lists';
+import { JsonObject, objectAt, stringAt } from '../json/shape';
 
 /** A taint as the controller reads it: a missing value is "". */
 export interface Taint {
@@ -42,48 +43,23 @@ class OwnProperties implements StringLookup {
   }
 }
 
-const NO_TAINTS: readonly Taint[] = Object.freeze([]);
-
 /** What placement reads of a v1 Node. */
 export interface NodeView {
   readonly name: string;
   readonly labels: StringLookup;
   readonly taints: readonly Taint[];
-  /**
-   * The node's allocatable cpu, memory and pods, as quantities (`"2"`, `"3902960Ki"`, `"110"`):
-   * what advisories compare daemon pod requests with. Read with the rest of the node, while it is
-   * in cache, rather than in a later pass over 15,000 nodes.
-   */
-  readonly allocatable: Readonly<Record<CheckedResource, string | undefined>>;
 }
 
-/** The resources of the scheduler's NodeResourcesFit filter that advisories check. */
-export const CHECKED_RESOURCES = ['cpu', 'memory', 'pods'] as const;
-export type CheckedResource = typeof CHECKED_RESOURCES[number];
-
-function allocatableOf(allocatable: JsonObject | undefined): Record<CheckedResource, string | undefined> {
-  // cpu, memory and pods are no prototype property names: a plain read is an own read.
-  const read = (resource: CheckedResource) => {
-    const value = allocatable?.[resource];
-    return value === undefined ? undefined : String(value ?? '');
-  };
-  return { cpu: read('cpu'), memory: read('memory'), pods: read('pods') };
-}
-
-/** The placement view of a parsed v1 Node that `nodeProblem` found nothing wrong with. */
-export function nodeView(node: JsonObject): NodeView {
+/**
+ * The placement view of a parsed v1 Node that `nodeProblem` found nothing wrong with.
+ * @param taints its `spec.taints`, when already read (an inventory shares each list among its nodes)
+ */
+export function nodeView(node: JsonObject, taints: readonly Taint[] = taintsOf(node)): NodeView {
   const metadata = objectAt(node.metadata);
-  const spec = objectAt(node.spec);
-  const rawTaints = listAt(spec?.taints);
-  const taints = rawTaints.length === 0 ? NO_TAINTS : rawTaints.map((raw) => {
-    const taint = objectAt(raw) ?? {};
-    return { key: stringAt(taint.key) ?? '', value: stringAt(taint.value) ?? '', effect: stringAt(taint.effect) ?? '' };
-  });
   return {
     name: stringAt(metadata?.name) ?? '',
     labels: new OwnProperties(objectAt(metadata?.labels)),
     taints,
-    allocatable: allocatableOf(objectAt(objectAt(node.status)?.allocatable)),
   };
 }
 

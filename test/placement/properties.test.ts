@@ -39,7 +39,7 @@ function expectSameVerdicts(a: PlacementReport, b: PlacementReport): void {
 /** evaluatePlacement agrees with shouldRunDaemonPod computed directly for every DaemonSet and node. */
 function expectSameAsPerNode(manifests: Manifest[], nodes: Manifest[]): void {
   const report = evaluatePlacement(manifests, nodes);
-  const nodeViews = nodes.map(nodeView);
+  const nodeViews = nodes.map((node) => nodeView(node));
   manifests.forEach((manifest, d) => {
     const view = daemonSetView(manifest);
     const placements = report.daemonSets[d].placements;

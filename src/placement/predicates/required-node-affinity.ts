@@ -63,8 +63,18 @@ function nodeField(node: NodeView, key: string): string {
 
 /** Mirrors `fields.OneTermEqualSelector` / `OneTermNotEqualSelector` matching the node's fields. */
 export function fieldRequirementMatches(field: FieldRequirement, node: NodeView): boolean {
-  const actual = nodeField(node, field.key);
+  return fieldRequirementMatchesName(field, node.name);
+}
+
+/** `fieldRequirementMatches` on a node named `name`. */
+export function fieldRequirementMatchesName(field: FieldRequirement, name: string): boolean {
+  const actual = field.key === NODE_NAME_FIELD ? name : '';
   return field.operator === 'In' ? actual === field.value : actual !== field.value;
+}
+
+/** Whether `field` selects on the node's name: only then do nodes differ in it. */
+export function selectsOnName(field: FieldRequirement): boolean {
+  return field.key === NODE_NAME_FIELD;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { DaemonSetView } from '../daemon-set-view';
-import { NodeView } from '../node-view';
+import { NodeView, Taint } from '../node-view';
 import { PlacementReason } from '../report';
 import { nodeSelectorMismatches } from './node-selector';
 import { requiredNodeAffinityMismatch } from './required-node-affinity';
@@ -24,6 +24,14 @@ const RUNS: Verdict = Object.freeze({ shouldRun: true, shouldContinueRunning: tr
  * Upstream stops at the first failure; the reasons list them all.
  */
 export function shouldRunDaemonPod(daemonSet: DaemonSetView, node: NodeView): Verdict {
+  return joinVerdict(fitReasons(daemonSet, node), untoleratedBy(daemonSet, node));
+}
+
+/**
+ * The half of the verdict that reads the node's name and labels (`predicates`' nodeName and
+ * `nodeaffinity.GetRequiredNodeAffinity(pod).Match`): why the pod does not fit, empty when it does.
+ */
+export function fitReasons(daemonSet: DaemonSetView, node: NodeView): PlacementReason[] {
   const reasons: PlacementReason[] = [];
   if (daemonSet.templateNodeName !== '' && daemonSet.templateNodeName !== node.name) {
     reasons.push({ code: 'NodeNameMismatch', message: `template nodeName is '${daemonSet.templateNodeName}'` });
@@ -33,13 +41,22 @@ export function shouldRunDaemonPod(daemonSet: DaemonSetView, node: NodeView): Ve
     const mismatch = requiredNodeAffinityMismatch(daemonSet.requiredTerms, node);
     if (mismatch) reasons.push(mismatch);
   }
-  const fitsNode = reasons.length === 0;
-  const untolerated = node.taints.length > 0 ? untoleratedTaints(node.taints, daemonSet.tolerations, blocksScheduling) : [];
-  if (fitsNode && untolerated.length === 0) return RUNS;
-  reasons.push(...untolerated.map(untoleratedTaintReason));
+  return reasons;
+}
+
+/** The half of the verdict that reads the node's taints: those the daemon pod does not tolerate. */
+export function untoleratedBy(daemonSet: DaemonSetView, node: NodeView): readonly Taint[] {
+  return node.taints.length > 0 ? untoleratedTaints(node.taints, daemonSet.tolerations, blocksScheduling) : NONE;
+}
+
+const NONE: readonly Taint[] = Object.freeze([]);
+
+/** The verdict of a node with the given fit reasons and untolerated taints. */
+export function joinVerdict(fit: readonly PlacementReason[], untolerated: readonly Taint[]): Verdict {
+  if (fit.length === 0 && untolerated.length === 0) return RUNS;
   return {
-    shouldRun: reasons.length === 0,
-    shouldContinueRunning: fitsNode && untolerated.every((taint) => taint.effect !== 'NoExecute'),
-    reasons,
+    shouldRun: false,
+    shouldContinueRunning: fit.length === 0 && untolerated.every((taint) => taint.effect !== 'NoExecute'),
+    reasons: [...fit, ...untolerated.map(untoleratedTaintReason)],
   };
 }

@@ -1,0 +1,62 @@
+import { DaemonSetView } from './daemon-set-view';
+import { classGroups, ClassGroups, NodeClasses } from './node-classes';
+import { Taint } from './node-view';
+import { fitReasons, joinVerdict, untoleratedBy, Verdict } from './predicates/should-run';
+import { PlacementReason } from './report';
+
+/** More pairs of halves than this are kept by key, not in an array of every pair. */
+const SPARSE_PAIRS = 65_536;
+
+/**
+ * The verdicts of DaemonSets on the inventory's node classes. A verdict has two halves that read
+ * different things: whether the pod fits the node's labels (nodeSelector, required affinity),
+ * read from the values of the keys the DaemonSet selects on, and which taints it does not
+ * tolerate, read from the taints alone. Each half is evaluated once per distinct input and the
+ * halves are joined per class, so a DaemonSet costs (value combinations + taint lists)
+ * evaluations rather than their product: an inventory with dozens of taint lists and a
+ * DaemonSet reading a label of tens of values would otherwise evaluate hundreds of nodes.
+ */
+export class ClassVerdicts {
+  private readonly groupsByKeys = new Map<string, ClassGroups>();
+  /** One class of each taint list, by taint id. */
+  private readonly taintRepresentative: number[] = [];
+
+  constructor(private readonly classes: NodeClasses, private readonly keyIndex: ReadonlyMap<string, number>) {
+    classes.taintIdOf.forEach((taintId, c) => (this.taintRepresentative[taintId] ??= c));
+  }
+
+  /**
+   * The groups of classes that a DaemonSet reading `keys` tells apart, by values and (unless
+   * `byTaints` is false) taints. Most DaemonSets read one of a few sets of keys (the OS, the
+   * architecture, none): grouped once per set.
+   */
+  groups(keys: Iterable<string>, byTaints = true): ClassGroups {
+    const indices = [...keys].map((key) => this.keyIndex.get(key)!).sort((a, b) => a - b);
+    const signature = `${byTaints}:${indices.join(',')}`;
+    let groups = this.groupsByKeys.get(signature);
+    if (!groups) this.groupsByKeys.set(signature, (groups = classGroups(this.classes, indices, byTaints)));
+    return groups;
+  }
+
+  /**
+   * The verdict of `view` on each class, by class id. `view` must read no node name (a
+   * DaemonSet that does is evaluated node by node).
+   */
+  of(view: DaemonSetView): Verdict[] {
+    const { representatives, taintIdOf } = this.classes;
+    const { groupOf, firstClass } = this.groups(view.labelKeys, false);
+    const fits: PlacementReason[][] = firstClass.map((c) => fitReasons(view, representatives[c]));
+    const untolerated: Array<readonly Taint[]> = this.taintRepresentative.map((c) => untoleratedBy(view, representatives[c]));
+    const taintCount = untolerated.length;
+    // Joined once per pair of halves that some class has. At most one pair per class exists, so
+    // where all pairs would be many more than the classes, only those that exist are kept.
+    const pairs = firstClass.length * taintCount;
+    const joined: { [pair: number]: Verdict | undefined } = pairs <= SPARSE_PAIRS ? new Array<Verdict | undefined>(pairs) : {};
+    const verdicts = new Array<Verdict>(groupOf.length);
+    for (let c = 0; c < groupOf.length; c++) {
+      const pair = groupOf[c] * taintCount + taintIdOf[c];
+      verdicts[c] = joined[pair] ??= joinVerdict(fits[groupOf[c]], untolerated[taintIdOf[c]]);
+    }
+    return verdicts;
+  }
+}
