@@ -110,7 +110,11 @@ class NumberedByNode implements LabelColumn {
     const ids: number[] = [];
     for (let id = 1; id < this.values.length; id++) {
       const value = this.values[id];
-      if (value !== undefined && values.includes(value)) ids.push(id);
+      for (let v = 0; v < values.length; v++) {
+        if (value !== values[v]) continue;
+        ids.push(id);
+        break;
+      }
     }
     return ids;
   }

@@ -1,11 +1,11 @@
 import { DaemonSetView } from './daemon-set-view';
 import { LabelRequirement, requirementMatchesValue } from '../validation';
+import { SingleSlot, SlotPerCombination, SlotPerValue, UNSHARED, FitSlots } from './fit-slots';
 import { LabelColumn, LabelColumns } from './label-columns';
 import { NodeVerdict } from './node-verdict';
 import { NodeView } from './node-view';
 import { fieldRequirementMatchesName, NodeSelectorTerm, selectsOnName } from './predicates/required-node-affinity';
-import { shouldRunDaemonPod, Verdict } from './predicates/should-run';
-import { SingleSlot, SlotPerCombination, SlotPerValue, UNSHARED, VerdictSlots } from './verdict-slots';
+import { fitReasons, shouldRunDaemonPod, Verdict } from './predicates/should-run';
 import { VerdictTable } from './verdict-table';
 
 /**
@@ -149,32 +149,32 @@ function recordingReads(node: NodeView, read: Set<string>): NodeView {
 
 /**
  * Failing nodes whose evaluation reads the same label keys and fails the same checks: where they
- * also have the same taints and the same values of those keys, their verdicts are the same, reasons
- * included, whatever their other labels.
+ * also have the same values of those keys, the pod fits them or not for the same reasons, whatever
+ * their other labels.
  */
 interface ReadSet {
   /** The class keys read (indices into the keys the classes were built on). */
   readonly general: readonly number[];
-  /** Interns the taints and the values of `general`, one position at a time, as a number. */
+  /** Interns the values of `general`, one position at a time, as a number. */
   readonly ids: ReadonlyArray<Interner<number>>;
-  /** The shared verdicts of the nodes of each combination of those taints and values. */
-  readonly slots: Map<number, VerdictSlots>;
+  /** The shared fits of the nodes of each combination of those values. */
+  readonly slots: Map<number, FitSlots>;
   /** New slots for one combination: by the values of the failing checks the reasons print. */
-  readonly newSlots: () => VerdictSlots;
+  readonly newSlots: () => FitSlots;
 }
 
 /** The nodes of one group that fail the same node-specific checks. */
 interface Pattern {
-  /** The full verdict of the first of them: whether the daemon runs holds for them all. */
-  readonly verdict: Verdict;
-  /** Their verdicts, shared with the nodes of other groups that read and print the same. */
-  readonly slots: VerdictSlots;
+  /** Whether the pod fits them all the same (another term of the required affinity matches). */
+  readonly fits: boolean;
+  /** Their fits, shared with the nodes of other groups that read and print the same. */
+  readonly slots: FitSlots;
 }
 
 /** How the inventory's classes tell nodes apart, for sharing verdicts across groups. */
 export interface ClassIds {
   readonly classOf: Int32Array;
-  /** The DaemonSet's group of each class (`classGroups` of its general part). */
+  /** The DaemonSet's group of each class by the values of its general part's keys (`classGroups` without taints). */
   readonly groupOf: Int32Array;
   readonly taintIdOf: Int32Array;
   readonly valueIdOf: readonly Int32Array[];
@@ -185,19 +185,24 @@ export interface ClassIds {
 /** Failing checks are told apart by one bit each, in a number that stays an exact integer. */
 const MAX_CHECKS = 24;
 
+/** Where a node-specific check keeps the pod off the node: no pod, and a running one goes. */
+const DOES_NOT_FIT = { shouldRun: false, shouldContinueRunning: false, reasons: [] } as const;
+
 /**
  * The verdict table of a split DaemonSet: the general part's verdict of each class, then the
  * verdicts of nodes that fail a node-specific check, each node indexed into it.
  *
  * Where every node-specific check holds, the verdict is the general part's for the node's class.
- * Where one fails, the evaluation of a node takes the same path for every node of its group (its
- * taints and its values of the DaemonSet's other keys: `classGroups` of the general part) that
- * fails the same checks: it reads the same label keys and decides the same. Such a pattern is
- * evaluated in full once, recording the keys read. Nodes of any group that fail the same checks,
- * read the same keys, and have the same taints and values of those keys get the same verdict,
- * reasons included (they print some of those values: a rack, a serial number); a node that agrees
- * with none before it gets a `NodeVerdict`, which builds its reasons when read. A DaemonSet that
- * selects on node names gets one per node: its reasons print the name.
+ * Where one fails, the pod's fit (`fitReasons`: name and labels, not taints) takes the same path
+ * for every node of its group (its values of the DaemonSet's other keys: `classGroups` of the
+ * general part without taints) that fails the same checks: it reads the same label keys and
+ * decides the same. Such a pattern is evaluated once, recording the keys read. Where the pod still
+ * fits (another term matches), the verdict is the general part's. Where it does not, nodes of any
+ * group that fail the same checks, read the same keys, and have the same values of those keys
+ * and the same taints get the same verdict, reasons included (they print some of those values: a
+ * rack, a serial number); a node that agrees with none before it gets a `NodeVerdict`, which
+ * builds its reasons when read. A DaemonSet that selects on node names gets one per node: its
+ * reasons print the name.
  *
  * Label values come numbered from `columns`, and each check is answered once per value: a node
  * costs a few array reads and a map lookup, and no allocation unless its verdict is new.
@@ -233,17 +238,17 @@ export function nodeSpecificVerdicts(
   const patternCount = 2 ** (labelChecks.length + byName.length);
   // Each failing check adds its own power of two: `failing` tells every set of failing checks apart.
   const bit = Array.from({ length: labelChecks.length + byName.length }, (_, k) => 2 ** k);
-  // Keys stay exact doubles: taint and value ids are at most the number of nodes.
+  // Keys stay exact doubles: value ids are at most the number of nodes, fits and taint lists
+  // at most the number of nodes and of taints.
   const base = inventory.length + 2;
-  /** An id of node i's taints and values of the class keys `readSet` reads. */
+  /** An id of node i's values of the class keys `readSet` reads. */
   const generalKey = (i: number, readSet: ReadSet): number => {
     const c = classOf[i];
-    let id = readSet.ids[0].id(taintIdOf[c]);
-    let p = 1;
-    for (const k of readSet.general) id = readSet.ids[p++].id(id * base + valueIdOf[k][c]);
+    let id = 0;
+    for (let p = 0; p < readSet.general.length; p++) id = readSet.ids[p].id(id * base + valueIdOf[readSet.general[p]][c]);
     return id;
   };
-  const slotsFor = (printed: readonly LabelColumn[]) => (): VerdictSlots => {
+  const slotsFor = (printed: readonly LabelColumn[]) => (): FitSlots => {
     // Reasons that print a node's name or a value of its own share with no other node.
     if (byName.length > 0 || printed.some((column) => column.numberedByNode)) return UNSHARED;
     if (printed.length === 0) return new SingleSlot();
@@ -256,7 +261,7 @@ export function nodeSpecificVerdicts(
     const signature = `${failing}:${classKeys.join(',')}:${specific.join(',')}`;
     let readSet = readSets.get(signature);
     if (!readSet) {
-      const ids = Array.from({ length: 1 + classKeys.length }, () => new Interner<number>());
+      const ids = classKeys.map(() => new Interner<number>());
       const newSlots = slotsFor(specific.map((k) => labelChecks[k].column));
       readSets.set(signature, (readSet = { general: classKeys, ids, slots: new Map(), newSlots }));
     }
@@ -265,37 +270,47 @@ export function nodeSpecificVerdicts(
   /** The pattern of node i, the first of its group to fail the `failing` checks. */
   const newPattern = (i: number, failing: number): Pattern => {
     const keysRead = new Set<string>();
-    const verdict = shouldRunDaemonPod(view, recordingReads(inventory[i], keysRead));
-    // The taints and values of the class keys read are the same for every node of the pattern:
-    // its group fixes them.
+    const fits = fitReasons(view, recordingReads(inventory[i], keysRead)).length === 0;
+    // The values of the class keys read are the same for every node of the pattern: its group fixes them.
     const readSet = readSetOf(failing, keysRead, i);
     const key = generalKey(i, readSet);
     let slots = readSet.slots.get(key);
     if (slots === undefined) readSet.slots.set(key, (slots = readSet.newSlots()));
-    return { verdict, slots };
+    return { fits, slots };
   };
 
+  // Fits shared by nodes that read and print the same, numbered; a verdict per fit and taint list.
+  let fitCount = 0;
+  const verdictOf = new Map<number, number>();
+  const taintBase = taintIdOf.reduce((largest, id) => Math.max(largest, id), 0) + 1;
   for (let i = 0; i < inventory.length; i++) {
-    const node = inventory[i];
     let failing = 0;
     for (let k = 0; k < labelChecks.length; k++) if (labelChecks[k].fails(i)) failing += bit[k];
     for (let n = 0; n < byName.length; n++) if (byName[n].fails(i)) failing += bit[labelChecks.length + n];
+    const c = classOf[i];
     if (failing === 0) {
-      indexOf[i] = classOf[i];
+      indexOf[i] = c;
       continue;
     }
 
-    const patternKey = groupOf[classOf[i]] * patternCount + failing;
+    const patternKey = groupOf[c] * patternCount + failing;
     let pattern = patterns[patternKey];
-    let verdict: Verdict | undefined;
-    if (pattern === undefined) {
-      patterns[patternKey] = pattern = newPattern(i, failing);
-      verdict = pattern.verdict;
+    if (pattern === undefined) patterns[patternKey] = pattern = newPattern(i, failing);
+    // A term without the failing checks matches: the general part decides, as where none fails.
+    if (pattern.fits) {
+      indexOf[i] = c;
+      continue;
     }
-    let index = pattern.slots.get(i);
-    if (index < 0) {
-      index = verdicts.push(verdict ?? new NodeVerdict(pattern.verdict, view, node)) - 1;
-      pattern.slots.set(i, index);
+    let fit = pattern.slots.get(i);
+    const newFit = fit < 0;
+    if (newFit) pattern.slots.set(i, (fit = fitCount++));
+    const key = fit * taintBase + taintIdOf[c];
+    // A new fit has no verdict yet: most are new where the reasons print a node's own value.
+    let index = newFit ? undefined : verdictOf.get(key);
+    if (index === undefined) {
+      index = verdicts.push(new NodeVerdict(DOES_NOT_FIT, view, inventory[i])) - 1;
+      // A fit of one node is never looked up again.
+      if (pattern.slots !== UNSHARED) verdictOf.set(key, index);
     }
     indexOf[i] = index;
   }
