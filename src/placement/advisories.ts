@@ -88,7 +88,6 @@ function addNodeByNode(extra: Float64Array, ports: Uint8Array, table: VerdictTab
 
 /** What the pods placed on one class of nodes add up to. */
 interface ClassLoad {
-  readonly placed: readonly number[];
   readonly requests: readonly number[];
   readonly ports: readonly Finding[];
 }
@@ -109,7 +108,8 @@ export function nodeAdvisories(
   classOf: Int32Array,
   classCount: number,
 ): Advisory[][] {
-  const nodes = inventory.nodes;
+  const names = inventory.nodes.names;
+  const nodeCount = names.length;
   const footprints = views.map(podFootprint);
   const byDaemonSet: Advisory[][] = views.map(() => []);
   const classBased = tables.map((_, d) => d).filter((d) => tables[d].indexOf === classOf);
@@ -120,43 +120,49 @@ export function nodeAdvisories(
     return text === undefined ? Infinity : parseQuantity(text) ?? 0;
   }));
 
+  // Only the DaemonSets that request something or hold host ports add to a class's load.
+  const withRequests = classBased.filter((d) => footprints[d].requests.some((value) => value > 0));
+  const holdingPorts = classBased.filter((d) => footprints[d].hostPorts.length > 0);
+  const runsOn = (node: number) => (d: number) => verdictAt(tables[d], node).shouldRun;
   const loads: Array<ClassLoad | undefined> = new Array(classCount);
   const classLoad = (c: number, node: number): ClassLoad => {
     let load = loads[c];
     if (!load) {
-      const placed = classBased.filter((d) => verdictAt(tables[d], node).shouldRun);
-      load = { placed, requests: addRequests([0, 0, 0], placed, footprints), ports: hostPortFindings(placed, footprints) };
+      const runs = runsOn(node);
+      const requests = addRequests([0, 0, 0], withRequests.filter(runs), footprints);
+      load = { requests, ports: hostPortFindings(holdingPorts.filter(runs), footprints) };
       loads[c] = load;
     }
     return load;
   };
 
   // What the DaemonSets evaluated node by node add to each node.
-  const extraRequests = new Float64Array(nodes.length * CHECKED_RESOURCES.length);
-  const extraPorts = new Uint8Array(nodes.length);
+  const extraRequests = new Float64Array(nodeCount * CHECKED_RESOURCES.length);
+  const extraPorts = new Uint8Array(nodeCount);
   for (const d of perNode) addNodeByNode(extraRequests, extraPorts, tables[d], footprints[d]);
-  const mixedOs = mixedOperatingSystemFindings(views, tables, nodes);
-  const placedOn = (i: number, load: ClassLoad) => [...load.placed, ...perNode.filter((d) => verdictAt(tables[d], i).shouldRun)];
+  const mixedOs = mixedOperatingSystemFindings(views, tables, inventory.operatingSystems);
+  // Which DaemonSets a node runs is listed only where an advisory names them.
+  const placedOn = (i: number) => [...classBased.filter(runsOn(i)), ...perNode.filter(runsOn(i))];
 
-  for (let i = 0; i < nodes.length; i++) {
-    const load = classLoad(classOf[i], i);
+  for (let i = 0; i < nodeCount; i++) {
+    const load = loads[classOf[i]] ?? classLoad(classOf[i], i);
     const figures = inventory.allocatableOf[i];
     // Port clashes change only when a DaemonSet evaluated per node holds host ports here.
-    const ports = extraPorts[i] ? hostPortFindings(placedOn(i, load), footprints) : load.ports;
-    for (const finding of ports) byDaemonSet[finding.daemonSet].push({ code: finding.code, node: nodes[i].name, message: finding.message });
+    const ports = extraPorts[i] ? hostPortFindings(placedOn(i), footprints) : load.ports;
+    for (let p = 0; p < ports.length; p++) byDaemonSet[ports[p].daemonSet].push({ code: ports[p].code, node: names[i], message: ports[p].message });
     for (let r = 0; r < CHECKED_RESOURCES.length; r++) {
       const requested = load.requests[r] + extraRequests[i * CHECKED_RESOURCES.length + r];
       if (requested <= allocatable[r][figures]) continue;
       const resource = CHECKED_RESOURCES[r];
-      const requesting = placedOn(i, load).filter((d) => footprints[d].requests[r] > 0);
+      const requesting = placedOn(i).filter((d) => footprints[d].requests[r] > 0);
       const message =
         `daemon pods request ${formatQuantity(resource, requested)} ${resource}, ` +
         `allocatable is ${formatQuantity(resource, allocatable[r][figures])} (${nameList(requesting.map((d) => footprints[d].id))})`;
-      for (const d of requesting) byDaemonSet[d].push({ code: 'InsufficientResource', node: nodes[i].name, message });
+      for (const d of requesting) byDaemonSet[d].push({ code: 'InsufficientResource', node: names[i], message });
     }
-    for (const finding of mixedOs) {
-      const message = finding.messageOn(i);
-      if (message !== undefined) byDaemonSet[finding.daemonSet].push({ code: 'MixedOperatingSystems', node: nodes[i].name, message });
+    for (let f = 0; f < mixedOs.length; f++) {
+      const message = mixedOs[f].messageOn(i);
+      if (message !== undefined) byDaemonSet[mixedOs[f].daemonSet].push({ code: 'MixedOperatingSystems', node: names[i], message });
     }
   }
   return byDaemonSet;

@@ -16,8 +16,14 @@ export class AllocatableTable {
   /** The figures of each number. */
   readonly records: Allocatable[] = [];
   /** The number of each node, by inventory index, as `add` was called. */
-  private readonly numbers: number[] = [];
+  private readonly numbers: Int32Array;
+  private count = 0;
   private readonly ids = new Map<string | undefined, Map<string | undefined, Map<string | undefined, number>>>();
+
+  /** @param capacity the most nodes `add` will be called for */
+  constructor(capacity: number) {
+    this.numbers = new Int32Array(capacity);
+  }
 
   /** Numbers the next node's `status.allocatable`, which `nodeProblem` has checked. */
   add(allocatable: JsonObject | undefined): void {
@@ -38,11 +44,11 @@ export class AllocatableTable {
       byPods.set(pods, (id = this.records.length));
       this.records.push({ cpu, memory, pods });
     }
-    this.numbers.push(id);
+    this.numbers[this.count++] = id;
   }
 
   /** The number of each node's figures in `records`, by inventory index. */
   numberOfNode(): Int32Array {
-    return Int32Array.from(this.numbers);
+    return this.numbers.slice(0, this.count);
   }
 }

@@ -55,7 +55,7 @@ export function evaluatePlacement(manifests: unknown, nodes: unknown): Placement
   const classes = nodeClasses(inventory, read.taintListOf, sortedClassKeys.map(valuesOf));
   const { classOf, representatives } = classes;
   const keyIndex = new Map(sortedClassKeys.map((key, k) => [key, k]));
-  const nodeNames = inventory.map((node) => node.name);
+  const nodeNames = inventory.names;
   const specificKeys = [...new Set(splits.flatMap((split) => split?.specificKeys ?? []))];
   const columns = new LabelColumns(specificKeys, specificKeys.map(valuesOf), cardinality.unique, nodeNames);
 

@@ -1,12 +1,38 @@
 import { Allocatable, AllocatableTable } from './allocatable-table';
-import { NodeView, nodeView } from './node-view';
+import { NodeView, nodeView, ownLabel, readsOwnStrings } from './node-view';
+import { operatingSystemOf, OS_LABEL_KEYS } from './operating-systems';
 import { TaintLists } from './taint-lists';
 import { InputError, isKind, kubernetesObjects, nodeProblem } from '../input';
-import { objectAt } from '../json/shape';
+import { JsonObject, objectAt } from '../json/shape';
+
+/**
+ * The inventory's nodes, checked, with their views made when asked for. Verdicts are computed
+ * per class of nodes and the rest is read into arrays, so only a few nodes (one per class, one
+ * per pattern of failing checks, those whose reasons are written) are ever looked at as a view:
+ * 15,000 views made up front would be objects the garbage collector copies for nothing.
+ */
+export class InventoryNodes {
+  constructor(
+    private readonly objects: readonly JsonObject[],
+    /** Each node's name, by inventory index. */
+    readonly names: readonly string[],
+    private readonly taintLists: ReadonlyArray<NodeView['taints']>,
+    private readonly taintListOf: Int32Array,
+  ) {}
+
+  get length(): number {
+    return this.objects.length;
+  }
+
+  /** Node i's view, made anew: the caller keeps it as long as it needs it. */
+  view(i: number): NodeView {
+    return nodeView(this.objects[i], this.taintLists[this.taintListOf[i]]);
+  }
+}
 
 /** The nodes of an inventory, and their values of the label keys the DaemonSets select on. */
 export interface InventoryRead {
-  readonly nodes: readonly NodeView[];
+  readonly nodes: InventoryNodes;
   /** `values[k][i]`: node i's value of the k-th key, undefined where it has no such label. */
   readonly values: ReadonlyArray<ReadonlyArray<string | undefined>>;
   /** Node i reports the allocatable figures `allocatables[allocatableOf[i]]`. */
@@ -14,38 +40,53 @@ export interface InventoryRead {
   readonly allocatables: readonly Allocatable[];
   /** Node i's taints are list number `taintListOf[i]` (0: none); equal lists share a number. */
   readonly taintListOf: Int32Array;
+  /** Each node's OS (`operatingSystemOf`), "" for none. */
+  readonly operatingSystems: readonly string[];
 }
 
 /**
- * Reads every Node of `nodes` once: checks its shape, makes its view, and reads the values of
- * `keys` and its allocatable figures while the node is in cache. An inventory of 15,000 nodes is hundreds of megabytes of
- * parsed JSON; each further pass over it would cost a cache miss per label read, where reading
- * these arrays costs next to nothing.
+ * Reads every Node of `nodes` once: checks its shape, and reads its name, taints, allocatable
+ * figures and values of `keys` while the node is in cache. An inventory of 15,000 nodes is
+ * hundreds of megabytes of parsed JSON; each further pass over it would cost a cache miss per
+ * read, where reading these arrays costs next to nothing.
  * @throws InputError naming the node and the field when a Node has no name, or a name, labels,
  *   taints or allocatable of the wrong type
  */
 export function readInventory(nodes: unknown, keys: readonly string[]): InventoryRead {
-  const views: NodeView[] = [];
-  const values = keys.map((): Array<string | undefined> => []);
-  const allocatables = new AllocatableTable();
+  const candidates = kubernetesObjects(nodes);
+  // Sized for every object up front: arrays grown a node at a time are copied again and again.
+  const objects: JsonObject[] = new Array(candidates.length);
+  const names: string[] = new Array(candidates.length);
+  const values = keys.map((): Array<string | undefined> => new Array(candidates.length));
+  const operatingSystems: string[] = new Array(candidates.length);
+  const taintListOf = new Int32Array(candidates.length);
+  const allocatables = new AllocatableTable(candidates.length);
   const taintLists = new TaintLists();
-  const taintListOf: number[] = [];
-  for (const object of kubernetesObjects(nodes)) {
+  let count = 0;
+  for (const object of candidates) {
     if (!isKind(object, 'Node')) continue;
-    const problem = nodeProblem(object, views.length + 1);
+    const problem = nodeProblem(object, count + 1);
     if (problem !== undefined) throw new InputError(problem);
-    const taintList = taintLists.add(objectAt(object.spec)?.taints);
-    taintListOf.push(taintList);
-    const view = nodeView(object, taintLists.lists[taintList]);
-    for (let k = 0; k < keys.length; k++) values[k].push(view.labels.get(keys[k]));
+    const metadata = objectAt(object.metadata);
+    // nodeProblem has made sure of a string name and of labels that are a map, if any.
+    names[count] = metadata!.name as string;
+    const labels = objectAt(metadata!.labels);
+    const plain = labels !== undefined && readsOwnStrings(labels);
+    const label = (key: string) => (labels === undefined ? undefined : ownLabel(labels, key, plain));
+    for (let k = 0; k < keys.length; k++) values[k][count] = label(keys[k]);
+    operatingSystems[count] = operatingSystemOf(label(OS_LABEL_KEYS[0]), label(OS_LABEL_KEYS[1]));
+    taintListOf[count] = taintLists.add(objectAt(object.spec)?.taints);
     allocatables.add(objectAt(objectAt(object.status)?.allocatable));
-    views.push(view);
+    objects[count++] = object;
   }
+  for (const list of [objects, names, operatingSystems, ...values]) list.length = count;
+  const taintListNumbers = taintListOf.slice(0, count);
   return {
-    nodes: views,
+    nodes: new InventoryNodes(objects, names, taintLists.lists, taintListNumbers),
     values,
     allocatableOf: allocatables.numberOfNode(),
     allocatables: allocatables.records,
-    taintListOf: Int32Array.from(taintListOf),
+    taintListOf: taintListNumbers,
+    operatingSystems,
   };
 }

@@ -1,3 +1,4 @@
+import { InventoryNodes } from './inventory-read';
 import { NodeView } from './node-view';
 
 /**
@@ -39,7 +40,7 @@ function interner<T>(): (value: T | undefined) => number {
  * @param nodeValues every node's values of the label keys to class by: `nodeValues[k][i]`
  */
 export function nodeClasses(
-  nodes: readonly NodeView[],
+  nodes: InventoryNodes,
   taintListOf: Int32Array,
   nodeValues: ReadonlyArray<ReadonlyArray<string | undefined>>,
 ): NodeClasses {
@@ -54,7 +55,6 @@ export function nodeClasses(
   const nodeValueIds = new Int32Array(nodeValues.length);
   const classValueIds: number[][] = nodeValues.map(() => []);
   for (let i = 0; i < nodes.length; i++) {
-    const node = nodes[i];
     const taints = taintListOf[i];
     let id = taints;
     for (let k = 0; k < nodeValues.length; k++) {
@@ -64,7 +64,7 @@ export function nodeClasses(
     let classId = finalId.get(id);
     if (classId === undefined) {
       finalId.set(id, (classId = representatives.length));
-      representatives.push(node);
+      representatives.push(nodes.view(i));
       taintIds.push(taints);
       for (let k = 0; k < nodeValues.length; k++) classValueIds[k].push(nodeValueIds[k]);
     }

@@ -1,6 +1,7 @@
 import { DaemonSetView } from './daemon-set-view';
 import { LabelRequirement, requirementMatchesValue } from '../validation';
-import { SingleSlot, SlotPerCombination, SlotPerValue, UNSHARED, FitSlots } from './fit-slots';
+import { FitSlots } from './fit-slots';
+import { InventoryNodes } from './inventory-read';
 import { LabelColumn, LabelColumns } from './label-columns';
 import { NodeVerdict } from './node-verdict';
 import { NodeView } from './node-view';
@@ -106,10 +107,24 @@ class LabelCheck {
   }
 
   fails(i: number): boolean {
-    const id = this.column.idOf[i];
+    return this.answer(this.column.idOf[i]) === FAILS;
+  }
+
+  /** Adds `bit` to `failing[i]` for every node i the check fails on: one pass over two typed arrays. */
+  addFailing(failing: Float64Array, bit: number): void {
+    const { idOf } = this.column;
+    const answers = this.answers;
+    for (let i = 0; i < idOf.length; i++) {
+      const id = idOf[i];
+      const answer = answers[id] === UNKNOWN ? this.answer(id) : answers[id];
+      if (answer === FAILS) failing[i] += bit;
+    }
+  }
+
+  private answer(id: number): number {
     let answer = this.answers[id];
     if (answer === UNKNOWN) this.answers[id] = answer = this.holds(this.column.values[id]) ? HOLDS : FAILS;
-    return answer === FAILS;
+    return answer;
   }
 }
 
@@ -210,7 +225,7 @@ const DOES_NOT_FIT = { shouldRun: false, shouldContinueRunning: false, reasons: 
 export function nodeSpecificVerdicts(
   view: DaemonSetView,
   split: NodeSpecificSplit,
-  inventory: readonly NodeView[],
+  inventory: InventoryNodes,
   columns: LabelColumns,
   classes: ClassIds,
   general: readonly Verdict[],
@@ -226,7 +241,9 @@ export function nodeSpecificVerdicts(
       .map((requirement) => new LabelCheck(requirement.key, columns.of(requirement.key), valueMatcher(requirement), listedValues(requirement))),
   ];
   const byName = nameChecks(view, columns.names);
-  if (labelChecks.length + byName.length > MAX_CHECKS) return { verdicts: inventory.map((node) => shouldRunDaemonPod(view, node)) };
+  if (labelChecks.length + byName.length > MAX_CHECKS) {
+    return { verdicts: Array.from({ length: inventory.length }, (_, i) => shouldRunDaemonPod(view, inventory.view(i))) };
+  }
   // The general part's verdict of each class first, so that a node that fails no check keeps its class's index.
   const verdicts = [...general];
   const indexOf = new Int32Array(inventory.length);
@@ -250,9 +267,8 @@ export function nodeSpecificVerdicts(
   };
   const slotsFor = (printed: readonly LabelColumn[]) => (): FitSlots => {
     // Reasons that print a node's name or a value of its own share with no other node.
-    if (byName.length > 0 || printed.some((column) => column.numberedByNode)) return UNSHARED;
-    if (printed.length === 0) return new SingleSlot();
-    return printed.length === 1 ? new SlotPerValue(printed[0]) : new SlotPerCombination(printed);
+    if (byName.length > 0 || printed.some((column) => column.numberedByNode)) return FitSlots.unshared();
+    return printed.length === 0 ? FitSlots.single() : FitSlots.byValues(printed);
   };
   const readSetOf = (failing: number, keysRead: ReadonlySet<string>, i: number): ReadSet => {
     const classKeys = [...keysRead].filter((key) => !isSpecific(key) && keyIndex.has(key)).map((key) => keyIndex.get(key)!).sort((a, b) => a - b);
@@ -270,7 +286,7 @@ export function nodeSpecificVerdicts(
   /** The pattern of node i, the first of its group to fail the `failing` checks. */
   const newPattern = (i: number, failing: number): Pattern => {
     const keysRead = new Set<string>();
-    const fits = fitReasons(view, recordingReads(inventory[i], keysRead)).length === 0;
+    const fits = fitReasons(view, recordingReads(inventory.view(i), keysRead)).length === 0;
     // The values of the class keys read are the same for every node of the pattern: its group fixes them.
     const readSet = readSetOf(failing, keysRead, i);
     const key = generalKey(i, readSet);
@@ -283,10 +299,10 @@ export function nodeSpecificVerdicts(
   let fitCount = 0;
   const verdictOf = new Map<number, number>();
   const taintBase = taintIdOf.reduce((largest, id) => Math.max(largest, id), 0) + 1;
+  const failingOf = new Float64Array(inventory.length);
+  [...labelChecks, ...byName].forEach((check, k) => check.addFailing(failingOf, bit[k]));
   for (let i = 0; i < inventory.length; i++) {
-    let failing = 0;
-    for (let k = 0; k < labelChecks.length; k++) if (labelChecks[k].fails(i)) failing += bit[k];
-    for (let n = 0; n < byName.length; n++) if (byName[n].fails(i)) failing += bit[labelChecks.length + n];
+    const failing = failingOf[i];
     const c = classOf[i];
     if (failing === 0) {
       indexOf[i] = c;
@@ -308,9 +324,9 @@ export function nodeSpecificVerdicts(
     // A new fit has no verdict yet: most are new where the reasons print a node's own value.
     let index = newFit ? undefined : verdictOf.get(key);
     if (index === undefined) {
-      index = verdicts.push(new NodeVerdict(DOES_NOT_FIT, view, inventory[i])) - 1;
+      index = verdicts.push(new NodeVerdict(DOES_NOT_FIT, view, inventory, i)) - 1;
       // A fit of one node is never looked up again.
-      if (pattern.slots !== UNSHARED) verdictOf.set(key, index);
+      if (pattern.slots.shared) verdictOf.set(key, index);
     }
     indexOf[i] = index;
   }

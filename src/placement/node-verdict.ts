@@ -1,5 +1,5 @@
 import { DaemonSetView } from './daemon-set-view';
-import { NodeView } from './node-view';
+import { InventoryNodes } from './inventory-read';
 import { shouldRunDaemonPod, Verdict } from './predicates/should-run';
 import { PlacementReason } from './report';
 
@@ -17,7 +17,7 @@ export class NodeVerdict implements Verdict {
    * @param outcome the verdict of a node that the DaemonSet tells apart from `node` only by the
    *   values its reasons print
    */
-  constructor(outcome: Verdict, private readonly daemonSet: DaemonSetView, private readonly node: NodeView) {
+  constructor(outcome: Verdict, private readonly daemonSet: DaemonSetView, private readonly nodes: InventoryNodes, private readonly node: number) {
     this.shouldRun = outcome.shouldRun;
     this.shouldContinueRunning = outcome.shouldContinueRunning;
   }
@@ -28,6 +28,6 @@ export class NodeVerdict implements Verdict {
    * live as long as the report.
    */
   get reasons(): readonly PlacementReason[] {
-    return shouldRunDaemonPod(this.daemonSet, this.node).reasons;
+    return shouldRunDaemonPod(this.daemonSet, this.nodes.view(this.node)).reasons;
   }
 }

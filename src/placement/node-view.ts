@@ -14,32 +14,42 @@ export interface StringLookup {
 }
 
 /**
- * Reads the object's own properties only, so a label named `constructor` or `__proto__` is just a
- * label and never the prototype's. Wraps the parsed object instead of copying it into a Map:
- * an inventory of 15,000 nodes is read once, not twice.
+ * Whether a string read from `object` is its own: no property Object.prototype inherits is a
+ * string, so for a parsed JSON object (or one without a prototype) a string is an own label.
+ * Read for every node, where the own-property check was most of the cost.
+ */
+export function readsOwnStrings(object: JsonObject): boolean {
+  const prototype = Object.getPrototypeOf(object);
+  return prototype === Object.prototype || prototype === null;
+}
+
+/**
+ * `labels`' own label `key`, so that a label named `constructor` or `__proto__` is just a label
+ * and never the prototype's.
+ * @param plain `readsOwnStrings(labels)`, found once per object
+ */
+export function ownLabel(labels: JsonObject, key: string, plain: boolean): string | undefined {
+  const own = labels[key];
+  if (plain && typeof own === 'string') return own;
+  if (!Object.prototype.hasOwnProperty.call(labels, key)) return undefined;
+  // Go decodes `key: null` into a map[string]string as the key with "": the label is there.
+  return own === undefined || own === null ? '' : String(own);
+}
+
+/**
+ * Reads the object's own properties only. Wraps the parsed object instead of copying it into a
+ * Map: an inventory of 15,000 nodes is read once, not twice.
  */
 class OwnProperties implements StringLookup {
   private static readonly EMPTY: JsonObject = {};
-
-  /**
-   * Whether a string read from the object is its own: no property Object.prototype inherits is a
-   * string, so for a parsed JSON object a string is an own label. Read for every node and
-   * DaemonSet that selects node by node, where the own-property check was most of the cost.
-   */
   private readonly plain: boolean;
 
   constructor(private readonly object: JsonObject = OwnProperties.EMPTY) {
-    const prototype = Object.getPrototypeOf(object);
-    this.plain = prototype === Object.prototype || prototype === null;
+    this.plain = readsOwnStrings(object);
   }
 
   get(key: string): string | undefined {
-    const own = this.object[key];
-    if (this.plain && typeof own === 'string') return own;
-    if (!Object.prototype.hasOwnProperty.call(this.object, key)) return undefined;
-    // Go decodes `key: null` into a map[string]string as the key with "": the label is there.
-    const value = this.object[key];
-    return value === undefined || value === null ? '' : String(value);
+    return ownLabel(this.object, key, this.plain);
   }
 }
 

@@ -1,5 +1,4 @@
 import { DaemonSetView } from './daemon-set-view';
-import { NodeView } from './node-view';
 import { verdictAt, VerdictTable } from './verdict-table';
 import { objectAt, stringAt } from '../json/shape';
 
@@ -12,9 +11,15 @@ export const OS_LABEL = 'kubernetes.io/os';
 const BETA_OS_LABEL = 'beta.kubernetes.io/os';
 const OS_LABELS: ReadonlySet<string> = new Set([OS_LABEL, BETA_OS_LABEL]);
 
-/** The OS of a node, or "" when it has no OS label: such a node is neither counted nor advised. */
-function osOfNode(node: NodeView): string {
-  return node.labels.get(OS_LABEL) || node.labels.get(BETA_OS_LABEL) || '';
+/** The labels a node's OS is read from, the current name first. */
+export const OS_LABEL_KEYS: readonly string[] = [OS_LABEL, BETA_OS_LABEL];
+
+/**
+ * The OS of a node, from its values of `OS_LABEL_KEYS`, or "" when it has no OS label: such a
+ * node is neither counted nor advised.
+ */
+export function operatingSystemOf(os: string | undefined, betaOs: string | undefined): string {
+  return os || betaOs || '';
 }
 
 /**
@@ -92,7 +97,7 @@ function countsPerVerdict(
 export function mixedOperatingSystemFindings(
   views: readonly DaemonSetView[],
   tables: readonly VerdictTable[],
-  inventory: readonly NodeView[],
+  operatingSystems: readonly string[],
 ): MixedOperatingSystems[] {
   const names = [''];
   const ids = new Map<string, number>([['', 0]]);
@@ -104,8 +109,8 @@ export function mixedOperatingSystemFindings(
     }
     return id;
   };
-  const osOf = new Int32Array(inventory.length);
-  for (let i = 0; i < inventory.length; i++) osOf[i] = idOf(osOfNode(inventory[i]));
+  const osOf = new Int32Array(operatingSystems.length);
+  for (let i = 0; i < operatingSystems.length; i++) osOf[i] = idOf(operatingSystems[i]);
   // Most clusters run one OS: then no DaemonSet can be spread over two.
   if (names.length <= 2) return [];
 

@@ -19,7 +19,8 @@ export interface StaticPodNodes {
 function inventoryViews(inventory: NonNullable<StaticPodProps['inventory']>): NodeView[] | PropProblem {
   try {
     // Read as the evaluator reads an inventory: a Node of the wrong shape is named, not guessed at.
-    return [...readInventory(inventoryNodes(inventory, 'StaticPod'), []).nodes];
+    const { nodes } = readInventory(inventoryNodes(inventory, 'StaticPod'), []);
+    return Array.from({ length: nodes.length }, (_, i) => nodes.view(i));
   } catch (error) {
     if (error instanceof InputError) return { field: 'inventory', message: error.message };
     throw error;

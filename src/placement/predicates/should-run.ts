@@ -51,12 +51,20 @@ export function untoleratedBy(daemonSet: DaemonSetView, node: NodeView): readonl
 
 const NONE: readonly Taint[] = Object.freeze([]);
 
-/** The verdict of a node with the given fit reasons and untolerated taints. */
-export function joinVerdict(fit: readonly PlacementReason[], untolerated: readonly Taint[]): Verdict {
+/**
+ * The verdict of a node with the given fit reasons and untolerated taints.
+ * @param untoleratedReasons the taints' reasons, where the caller has them already; the verdict
+ *   may share either list of reasons when the other is empty
+ */
+export function joinVerdict(
+  fit: readonly PlacementReason[],
+  untolerated: readonly Taint[],
+  untoleratedReasons: readonly PlacementReason[] = untolerated.map(untoleratedTaintReason),
+): Verdict {
   if (fit.length === 0 && untolerated.length === 0) return RUNS;
   return {
     shouldRun: false,
     shouldContinueRunning: fit.length === 0 && untolerated.every((taint) => taint.effect !== 'NoExecute'),
-    reasons: [...fit, ...untolerated.map(untoleratedTaintReason)],
+    reasons: fit.length === 0 ? untoleratedReasons : untolerated.length === 0 ? fit : [...fit, ...untoleratedReasons],
   };
 }
