@@ -110,15 +110,12 @@ class LabelCheck {
     return this.answer(this.column.idOf[i]) === FAILS;
   }
 
-  /** Adds `bit` to `failing[i]` for every node i the check fails on: one pass over two typed arrays. */
+  /** Adds `bit` to `failing[i]` for every node i the check fails on. */
   addFailing(failing: Float64Array, bit: number): void {
+    // Each value the nodes have answered first, then a pass over typed arrays alone.
     const { idOf } = this.column;
-    const answers = this.answers;
-    for (let i = 0; i < idOf.length; i++) {
-      const id = idOf[i];
-      const answer = answers[id] === UNKNOWN ? this.answer(id) : answers[id];
-      if (answer === FAILS) failing[i] += bit;
-    }
+    for (let i = 0; i < idOf.length; i++) if (this.answers[idOf[i]] === UNKNOWN) this.answer(idOf[i]);
+    addWhereFailing(idOf, this.answers, failing, bit);
   }
 
   private answer(id: number): number {
@@ -126,6 +123,14 @@ class LabelCheck {
     if (answer === UNKNOWN) this.answers[id] = answer = this.holds(this.column.values[id]) ? HOLDS : FAILS;
     return answer;
   }
+}
+
+/**
+ * Adds `bit` to `failing[i]` where node i's value (`idOf[i]`) fails. Called for every check of
+ * every split DaemonSet with nothing but typed arrays, so it is compiled once and stays so.
+ */
+function addWhereFailing(idOf: Int32Array, answers: Int8Array, failing: Float64Array, bit: number): void {
+  for (let i = 0; i < idOf.length; i++) if (answers[idOf[i]] === FAILS) failing[i] += bit;
 }
 
 /**
@@ -248,9 +253,6 @@ export function nodeSpecificVerdicts(
   const verdicts = [...general];
   const indexOf = new Int32Array(inventory.length);
 
-  // Indexed by group and failing checks: a few thousand entries, so a plain array (sparser
-  // ones become a hash table by themselves).
-  const patterns: Array<Pattern | undefined> = [];
   const readSets = new Map<string, ReadSet>();
   const patternCount = 2 ** (labelChecks.length + byName.length);
   // Each failing check adds its own power of two: `failing` tells every set of failing checks apart.
@@ -295,13 +297,54 @@ export function nodeSpecificVerdicts(
     return { fits, slots };
   };
 
+  const failingOf = new Float64Array(inventory.length);
+  [...labelChecks, ...byName].forEach((check, k) => check.addFailing(failingOf, bit[k]));
+  indexNodes({
+    failingOf,
+    classOf,
+    groupOf,
+    taintIdOf,
+    patternCount,
+    indexOf,
+    patternOf: newPattern,
+    newVerdict: (i) => verdicts.push(new NodeVerdict(DOES_NOT_FIT, view, inventory, i)) - 1,
+  });
+  return { verdicts, indexOf };
+}
+
+/** What `indexNodes` reads and writes for one split DaemonSet. */
+interface NodeIndexing {
+  /** The sum of the bits of the checks each node fails. */
+  readonly failingOf: Float64Array;
+  readonly classOf: Int32Array;
+  readonly groupOf: Int32Array;
+  readonly taintIdOf: Int32Array;
+  /** How many sets of failing checks there can be. */
+  readonly patternCount: number;
+  /** Written: each node's verdict index. */
+  readonly indexOf: Int32Array;
+  /** The pattern of node i, the first of its group to fail the `failing` checks. */
+  readonly patternOf: (i: number, failing: number) => Pattern;
+  /** Adds a verdict for node i, and returns its index. */
+  readonly newVerdict: (i: number) => number;
+}
+
+/**
+ * The verdict index of each node of a split DaemonSet (see `nodeSpecificVerdicts`). The loop over
+ * 15,000 nodes is a function of its own, called for every split DaemonSet, so that it is compiled
+ * once for all of them rather than with each DaemonSet's closures.
+ */
+function indexNodes(x: NodeIndexing): void {
+  const { failingOf, classOf, groupOf, taintIdOf, patternCount, indexOf } = x;
+  // Indexed by group and failing checks: a few thousand entries, so a plain array (sparser
+  // ones become a hash table by themselves).
+  const patterns: Array<Pattern | undefined> = [];
   // Fits shared by nodes that read and print the same, numbered; a verdict per fit and taint list.
   let fitCount = 0;
   const verdictOf = new Map<number, number>();
-  const taintBase = taintIdOf.reduce((largest, id) => Math.max(largest, id), 0) + 1;
-  const failingOf = new Float64Array(inventory.length);
-  [...labelChecks, ...byName].forEach((check, k) => check.addFailing(failingOf, bit[k]));
-  for (let i = 0; i < inventory.length; i++) {
+  let taintBase = 1;
+  for (let c = 0; c < taintIdOf.length; c++) taintBase = Math.max(taintBase, taintIdOf[c] + 1);
+  for (let i = 0; i < failingOf.length; i++) {
     const failing = failingOf[i];
     const c = classOf[i];
     if (failing === 0) {
@@ -311,7 +354,7 @@ export function nodeSpecificVerdicts(
 
     const patternKey = groupOf[c] * patternCount + failing;
     let pattern = patterns[patternKey];
-    if (pattern === undefined) patterns[patternKey] = pattern = newPattern(i, failing);
+    if (pattern === undefined) patterns[patternKey] = pattern = x.patternOf(i, failing);
     // A term without the failing checks matches: the general part decides, as where none fails.
     if (pattern.fits) {
       indexOf[i] = c;
@@ -324,11 +367,10 @@ export function nodeSpecificVerdicts(
     // A new fit has no verdict yet: most are new where the reasons print a node's own value.
     let index = newFit ? undefined : verdictOf.get(key);
     if (index === undefined) {
-      index = verdicts.push(new NodeVerdict(DOES_NOT_FIT, view, inventory, i)) - 1;
+      index = x.newVerdict(i);
       // A fit of one node is never looked up again.
       if (pattern.slots.shared) verdictOf.set(key, index);
     }
     indexOf[i] = index;
   }
-  return { verdicts, indexOf };
 }

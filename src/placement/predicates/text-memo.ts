@@ -1,6 +1,13 @@
+/**
+ * Past this many distinct first parts, an owner's texts are built without being kept: its parts
+ * are a node's own values (a serial number, a hostname), which no other node repeats.
+ */
+const MAX_FIRST_PARTS = 1024;
+
 interface Entry {
   text?: string;
-  readonly next: Map<string | undefined, Entry>;
+  /** Made when a longer list of parts first passes through: most lists end at their first part. */
+  next?: Map<string | undefined, Entry>;
 }
 
 /**
@@ -15,10 +22,12 @@ export class TextMemo<Owner extends object> {
   /** The text of `owner` for `parts` (the values it prints), built by `build` the first time. */
   text(owner: Owner, parts: ReadonlyArray<string | undefined>, build: () => string): string {
     let entry: Entry | undefined = this.roots.get(owner);
-    if (!entry) this.roots.set(owner, (entry = { next: new Map() }));
+    if (!entry) this.roots.set(owner, (entry = {}));
+    if (parts.length > 0 && (entry.next?.size ?? 0) >= MAX_FIRST_PARTS && !entry.next!.has(parts[0])) return build();
     for (const part of parts) {
-      let next: Entry | undefined = entry.next.get(part);
-      if (!next) entry.next.set(part, (next = { next: new Map() }));
+      const children: Map<string | undefined, Entry> = (entry.next ??= new Map());
+      let next = children.get(part);
+      if (!next) children.set(part, (next = {}));
       entry = next;
     }
     return (entry.text ??= build());

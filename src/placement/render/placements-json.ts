@@ -36,7 +36,8 @@ interface EncodedTable {
   readonly classOf: Int32Array | undefined;
   /**
    * Equal for two tables only when they give every node the same verdict text: the same
-   * shared node index and the same texts for its classes. Undefined for a table kept per node.
+   * shared node index and the same texts for its classes. Undefined for a table whose node
+   * index no other table shares.
    */
   readonly sameVerdictsKey: string | undefined;
 }
@@ -76,9 +77,12 @@ export class PlacementsJsonWriter {
    */
   constructor(nodes: readonly string[], tables: ReadonlyArray<VerdictTable | undefined>, private readonly reuseBuffer = false) {
     this.nodeOpenings = encodeEach(nodes.map((node) => `{"node":${JSON.stringify(node)},`));
-    const indexIds = new Map<Int32Array, number>();
+    // Only tables that share their node index with another can write the same placements.
+    const tablesPerIndex = new Map<Int32Array, number>();
+    for (const table of tables) if (table?.indexOf) tablesPerIndex.set(table.indexOf, (tablesPerIndex.get(table.indexOf) ?? 0) + 1);
+    const sharedIndexIds = new Map([...tablesPerIndex].filter(([, count]) => count > 1).map(([index], id) => [index, id]));
     const verdictBytes = new VerdictBytes();
-    this.tables = tables.map((table) => table && encodeTable(table, indexIds, verdictBytes));
+    this.tables = tables.map((table) => table && encodeTable(table, sharedIndexIds, verdictBytes));
     this.cleanRest = verdictBytes.of({ shouldRun: true, shouldContinueRunning: true, reasons: [] }).bytes;
     for (const table of this.tables) {
       if (table?.sameVerdictsKey === undefined) continue;
@@ -205,7 +209,7 @@ export class PlacementsJsonWriter {
  * A table lists a verdict per node or per class of nodes, mostly the same few objects, and
  * distinct objects may still write the same text: each text is encoded once (`VerdictBytes`).
  */
-function encodeTable(table: VerdictTable, indexIds: Map<Int32Array, number>, verdictBytes: VerdictBytes): EncodedTable {
+function encodeTable(table: VerdictTable, sharedIndexIds: ReadonlyMap<Int32Array, number>, verdictBytes: VerdictBytes): EncodedTable {
   const { verdicts } = table;
   const restOfVerdict = new Map<Verdict, VerdictRest>();
   const localIds = new Map<VerdictRest, number>();
@@ -223,11 +227,8 @@ function encodeTable(table: VerdictTable, indexIds: Map<Int32Array, number>, ver
     textOf[v] = id;
   }
   let sameVerdictsKey: string | undefined;
-  if (table.indexOf) {
-    let indexId = indexIds.get(table.indexOf);
-    if (indexId === undefined) indexIds.set(table.indexOf, (indexId = indexIds.size));
-    // Rest ids are the same for two verdicts exactly when their texts are.
-    sameVerdictsKey = `${indexId}:${Array.from(textOf, (id) => rests[id].id).join(',')}`;
-  }
+  const indexId = table.indexOf && sharedIndexIds.get(table.indexOf);
+  // Rest ids are the same for two verdicts only when their texts are.
+  if (indexId !== undefined) sameVerdictsKey = `${indexId}:${Array.from(textOf, (id) => rests[id].id).join(',')}`;
   return { rests: rests.map((rest) => rest.bytes), clean: rests.map((rest) => rest.clean), textOf, classOf: table.indexOf, sameVerdictsKey };
 }

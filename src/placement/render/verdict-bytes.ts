@@ -3,7 +3,10 @@ import { Verdict } from '../predicates/should-run';
 /** The UTF-8 JSON of a placement after its node: `"shouldRun":…,"shouldContinueRunning":…,"reasons":[…]}`. */
 export interface VerdictRest {
   readonly bytes: Uint8Array;
-  /** The same for two verdicts exactly when their bytes are the same. */
+  /**
+   * The same for two verdicts only when their bytes are the same; the first verdict to print a
+   * reason gets an id of its own even if a later one writes the same bytes.
+   */
   readonly id: number;
   /** A node runs the daemon and nothing is wrong: the verdict of most nodes for most DaemonSets. */
   readonly clean: boolean;
@@ -12,7 +15,8 @@ export interface VerdictRest {
 /** Verdicts with the same head, then the same reasons so far. */
 interface Prefix {
   rest?: VerdictRest;
-  readonly next: Map<Uint8Array, Prefix>;
+  /** Made when a verdict with one more reason first passes through: most prefixes end a verdict. */
+  next?: Map<Uint8Array, Prefix>;
 }
 
 const ARENA_SIZE = 2 ** 20;
@@ -32,30 +36,35 @@ const HEADS = [false, true].map((shouldRun) =>
  * once per distinct code and message, and a verdict's bytes are its reasons' bytes copied
  * together, with no string built per verdict. Verdicts that give the same bytes get the same
  * `VerdictRest`: they are found by their reasons' encodings, which each distinct reason has one of.
+ * A verdict with a reason not seen before (a serial number only its node has) is neither looked
+ * for nor kept: nearly all such texts are written once.
  */
 export class VerdictBytes {
   private readonly reasonBytes = new Map<string, Map<string, Uint8Array>>();
-  private readonly roots: Prefix[][] = HEADS.map((heads) => heads.map(() => ({ next: new Map() })));
-  private arena = new Uint8Array(0);
+  private readonly roots: Prefix[][] = HEADS.map((heads) => heads.map(() => ({})));
+  private arena = Buffer.alloc(0);
   private used = 0;
   private restCount = 0;
+  private reasonCount = 0;
 
   of(verdict: Verdict): VerdictRest {
     const reasons = verdict.reasons;
     const parts: Uint8Array[] = [];
     let prefix = this.roots[Number(verdict.shouldRun)][Number(verdict.shouldContinueRunning)];
-    for (const reason of reasons) {
-      const part = this.reason(reason.code, reason.message);
-      parts.push(part);
-      let next = prefix.next.get(part);
-      if (!next) prefix.next.set(part, (next = { next: new Map() }));
+    const head = HEADS[Number(verdict.shouldRun)][Number(verdict.shouldContinueRunning)];
+    const clean = verdict.shouldRun && verdict.shouldContinueRunning && reasons.length === 0;
+    const encoded = this.reasonCount;
+    for (const reason of reasons) parts.push(this.reason(reason.code, reason.message));
+    // A reason never encoded before (it prints a node's own value) makes a text no verdict had:
+    // it is not looked for, nor kept for later ones.
+    if (this.reasonCount > encoded) return { bytes: this.join(head, parts), id: this.restCount++, clean };
+    for (const part of parts) {
+      const children: Map<Uint8Array, Prefix> = (prefix.next ??= new Map());
+      let next = children.get(part);
+      if (!next) children.set(part, (next = {}));
       prefix = next;
     }
-    if (!prefix.rest) {
-      const head = HEADS[Number(verdict.shouldRun)][Number(verdict.shouldContinueRunning)];
-      const clean = verdict.shouldRun && verdict.shouldContinueRunning && reasons.length === 0;
-      prefix.rest = { bytes: this.join(head, parts), id: this.restCount++, clean };
-    }
+    prefix.rest ??= { bytes: this.join(head, parts), id: this.restCount++, clean };
     return prefix.rest;
   }
 
@@ -63,7 +72,10 @@ export class VerdictBytes {
     let byMessage = this.reasonBytes.get(code);
     if (!byMessage) this.reasonBytes.set(code, (byMessage = new Map()));
     let bytes = byMessage.get(message);
-    if (!bytes) byMessage.set(message, (bytes = Buffer.from(`{"code":${JSON.stringify(code)},"message":${JSON.stringify(message)}}`, 'utf8')));
+    if (!bytes) {
+      byMessage.set(message, (bytes = this.encode(`{"code":${JSON.stringify(code)},"message":${JSON.stringify(message)}}`)));
+      this.reasonCount++;
+    }
     return bytes;
   }
 
@@ -83,13 +95,28 @@ export class VerdictBytes {
     return bytes;
   }
 
+  /** `text` as UTF-8, written straight into the arena. */
+  private encode(text: string): Uint8Array {
+    // UTF-8 takes at most three bytes per UTF-16 unit.
+    if (this.used + text.length * 3 > this.arena.length) this.newArena(text.length * 3);
+    const length = this.arena.write(text, this.used, 'utf8');
+    return this.take(length);
+  }
+
   /** Slices of large buffers: tens of thousands of small ones would each cost an allocation. */
   private allocate(size: number): Uint8Array {
-    if (this.used + size > this.arena.length) {
-      this.arena = new Uint8Array(Math.max(ARENA_SIZE, size));
-      this.used = 0;
-    }
-    const bytes = this.arena.subarray(this.used, this.used + size);
+    if (this.used + size > this.arena.length) this.newArena(size);
+    return this.take(size);
+  }
+
+  private newArena(atLeast: number): void {
+    this.arena = Buffer.allocUnsafe(Math.max(ARENA_SIZE, atLeast));
+    this.used = 0;
+  }
+
+  /** The next `size` bytes of the arena, as a plain view: a Buffer's `subarray` builds a slower Buffer. */
+  private take(size: number): Uint8Array {
+    const bytes = new Uint8Array(this.arena.buffer, this.arena.byteOffset + this.used, size);
     this.used += size;
     return bytes;
   }
