@@ -19,8 +19,6 @@ const SPARSE_PAIRS = 65_536;
  */
 export class ClassVerdicts {
   private readonly groupsByKeys = new Map<string, ClassGroups>();
-  /** The reason of each untolerated taint: the inventory's taint lists share their taints. */
-  private readonly taintReasons = new Map<Taint, PlacementReason>();
   /** One class of each taint list, by taint id. */
   private readonly taintRepresentative: number[] = [];
 
@@ -41,12 +39,6 @@ export class ClassVerdicts {
     return groups;
   }
 
-  private reasonOf(taint: Taint): PlacementReason {
-    let reason = this.taintReasons.get(taint);
-    if (!reason) this.taintReasons.set(taint, (reason = untoleratedTaintReason(taint)));
-    return reason;
-  }
-
   /**
    * The verdict of `view` on each class, by class id. `view` must read no node name (a
    * DaemonSet that does is evaluated node by node).
@@ -56,8 +48,8 @@ export class ClassVerdicts {
     const { groupOf, firstClass } = this.groups(view.labelKeys, false);
     const fits: PlacementReason[][] = firstClass.map((c) => fitReasons(view, representatives[c]));
     const untolerated: Array<readonly Taint[]> = this.taintRepresentative.map((c) => untoleratedBy(view, representatives[c]));
-    // Each list's reasons once, and each taint's reason once for every DaemonSet that does not tolerate it.
-    const untoleratedReasons = untolerated.map((taints) => taints.map((taint) => this.reasonOf(taint)));
+    // Each list's reasons once per DaemonSet, not once per class.
+    const untoleratedReasons = untolerated.map((taints) => taints.map(untoleratedTaintReason));
     const taintCount = untolerated.length;
     // Joined once per pair of halves that some class has. At most one pair per class exists, so
     // where all pairs would be many more than the classes, only those that exist are kept.

@@ -73,11 +73,11 @@ class Interned implements LabelColumn {
 }
 
 /**
- * Up to this many values are found by comparing every node's value with them, which costs less
- * than hashing every node's value once to build the index (a string comparison stops at the
- * length or the first differing character; a hash reads the whole string).
+ * Up to this many values are found by comparing every node's value with those of its length,
+ * which costs less than hashing every node's value once to build the index (a string comparison
+ * stops at the first differing character; a hash reads the whole string).
  */
-const SCANNED_VALUES = 8;
+const SCANNED_VALUES = 64;
 
 /**
  * A column whose id is the node's number + 1. Checking each node's value against a requirement's
@@ -107,14 +107,16 @@ class NumberedByNode implements LabelColumn {
 
   idsOfAny(values: readonly string[]): number[] {
     if (this.index || values.length > SCANNED_VALUES) return values.flatMap((value) => this.idsOf(value));
+    // Values by length: most nodes' values are compared with none, and a length is read from
+    // the string's header where a hash would read every character.
+    const byLength: string[][] = [];
+    for (const value of values) (byLength[value.length] ??= []).push(value);
     const ids: number[] = [];
     for (let id = 1; id < this.values.length; id++) {
       const value = this.values[id];
-      for (let v = 0; v < values.length; v++) {
-        if (value !== values[v]) continue;
-        ids.push(id);
-        break;
-      }
+      if (value === undefined) continue;
+      const sameLength = byLength[value.length];
+      if (sameLength !== undefined && sameLength.includes(value)) ids.push(id);
     }
     return ids;
   }

@@ -1,5 +1,5 @@
 import { DaemonSetView } from './daemon-set-view';
-import { LabelRequirement, requirementMatchesValue } from '../validation';
+import { LabelRequirement, requirementValueMatcher } from '../validation';
 import { FitSlots } from './fit-slots';
 import { InventoryNodes } from './inventory-read';
 import { LabelColumn, LabelColumns } from './label-columns';
@@ -66,19 +66,6 @@ interface ListedValues {
 function listedValues(requirement: LabelRequirement): ListedValues | undefined {
   if (requirement.operator !== 'In' && requirement.operator !== 'NotIn') return undefined;
   return { values: requirement.values, holdsIfListed: requirement.operator === 'In' };
-}
-
-/**
- * `requirementMatchesValue`, as a function of the value. `In` and `NotIn` look the value up in a set: an `In`
- * list of hundreds of racks is not scanned for every value.
- */
-function valueMatcher(requirement: LabelRequirement): (value: string | undefined) => boolean {
-  const listed = listedValues(requirement);
-  if (listed) {
-    const values = new Set(listed.values);
-    return listed.holdsIfListed ? (value) => value !== undefined && values.has(value) : (value) => value === undefined || !values.has(value);
-  }
-  return (value) => requirementMatchesValue(requirement, value);
 }
 
 const UNKNOWN = 0;
@@ -243,7 +230,7 @@ export function nodeSpecificVerdicts(
       .map(([key, expected]) => new LabelCheck(key, columns.of(key), (value) => value === expected, { values: [expected], holdsIfListed: true })),
     ...(view.requiredTerms ?? []).flatMap((term) => (term.kind === 'parsed' ? term.labels : []))
       .filter((requirement) => isSpecific(requirement.key))
-      .map((requirement) => new LabelCheck(requirement.key, columns.of(requirement.key), valueMatcher(requirement), listedValues(requirement))),
+      .map((requirement) => new LabelCheck(requirement.key, columns.of(requirement.key), requirementValueMatcher(requirement), listedValues(requirement))),
   ];
   const byName = nameChecks(view, columns.names);
   if (labelChecks.length + byName.length > MAX_CHECKS) {
@@ -339,8 +326,11 @@ function indexNodes(x: NodeIndexing): void {
   // Indexed by group and failing checks: a few thousand entries, so a plain array (sparser
   // ones become a hash table by themselves).
   const patterns: Array<Pattern | undefined> = [];
-  // Fits shared by nodes that read and print the same, numbered; a verdict per fit and taint list.
+  // Fits shared by nodes that read and print the same, numbered (at most one per node); a verdict
+  // per fit and taint list: that of the first list seen with the fit kept by fit, others by key.
   let fitCount = 0;
+  const firstTaintOf = new Int32Array(failingOf.length);
+  const firstVerdictOf = new Int32Array(failingOf.length);
   const verdictOf = new Map<number, number>();
   let taintBase = 1;
   for (let c = 0; c < taintIdOf.length; c++) taintBase = Math.max(taintBase, taintIdOf[c] + 1);
@@ -360,17 +350,22 @@ function indexNodes(x: NodeIndexing): void {
       indexOf[i] = c;
       continue;
     }
+    const taints = taintIdOf[c];
     let fit = pattern.slots.get(i);
-    const newFit = fit < 0;
-    if (newFit) pattern.slots.set(i, (fit = fitCount++));
-    const key = fit * taintBase + taintIdOf[c];
-    // A new fit has no verdict yet: most are new where the reasons print a node's own value.
-    let index = newFit ? undefined : verdictOf.get(key);
-    if (index === undefined) {
-      index = x.newVerdict(i);
-      // A fit of one node is never looked up again.
-      if (pattern.slots.shared) verdictOf.set(key, index);
+    if (fit < 0) {
+      // A new fit has no verdict yet: most are new where the reasons print a node's own value.
+      pattern.slots.set(i, (fit = fitCount++));
+      firstTaintOf[fit] = taints;
+      indexOf[i] = firstVerdictOf[fit] = x.newVerdict(i);
+      continue;
     }
+    if (firstTaintOf[fit] === taints) {
+      indexOf[i] = firstVerdictOf[fit];
+      continue;
+    }
+    const key = fit * taintBase + taints;
+    let index = verdictOf.get(key);
+    if (index === undefined) verdictOf.set(key, (index = x.newVerdict(i)));
     indexOf[i] = index;
   }
 }

@@ -8,4 +8,12 @@ export { withApiServerDefaults } from './defaults';
 export { scaledIntOrPercent } from './int-or-percent';
 export { labelValueErrors, qualifiedNameErrors } from './names';
 export { labelSelectorAsSelector } from './label-selector';
-export { describeRequirement, LabelRequirement, parseInt64, parseLabelRequirement, requirementMatches, requirementMatchesValue } from './label-requirement';
+export {
+  describeRequirement,
+  LabelRequirement,
+  parseInt64,
+  parseLabelRequirement,
+  requirementMatches,
+  requirementMatchesValue,
+  requirementValueMatcher,
+} from './label-requirement';

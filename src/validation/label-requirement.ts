@@ -101,6 +101,36 @@ export function requirementMatchesValue(requirement: LabelRequirement, value: st
   }
 }
 
+/**
+ * `requirementMatchesValue` as a function of the value, for checking one requirement against
+ * many values: `In` and `NotIn` look the value up in a set, so a list of hundreds of racks is not
+ * scanned for each, and `Gt` / `Lt` compare with the bound as a number where it is one exactly.
+ */
+export function requirementValueMatcher(requirement: LabelRequirement): (value: string | undefined) => boolean {
+  switch (requirement.operator) {
+    case 'In':
+    case 'NotIn': {
+      const values = new Set(requirement.values);
+      return requirement.operator === 'In' ? (value) => value !== undefined && values.has(value) : (value) => value === undefined || !values.has(value);
+    }
+    case 'Gt':
+    case 'Lt': {
+      const bound = requirement.bound!;
+      if (bound <= -SAFE_BOUND || bound >= SAFE_BOUND) return (value) => requirementMatchesValue(requirement, value);
+      const limit = Number(bound);
+      const greater = requirement.operator === 'Gt';
+      return (value) => {
+        if (value === undefined) return false;
+        if (!SHORT_INTEGER.test(value)) return requirementMatchesValue(requirement, value);
+        const number = Number(value);
+        return greater ? number > limit : number < limit;
+      };
+    }
+    default:
+      return (value) => requirementMatchesValue(requirement, value);
+  }
+}
+
 /** `kubernetes.io/os In [linux]`, as reasons print a requirement. */
 export function describeRequirement(requirement: LabelRequirement): string {
   const { key, operator, values } = requirement;

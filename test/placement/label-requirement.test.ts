@@ -1,6 +1,7 @@
 import * as fc from 'fast-check';
 import { only, rawNode, verdict, withRequiredTerms } from './fixtures';
 import { evaluatePlacement } from '../../src';
+import { LabelRequirement, parseLabelRequirement, requirementMatchesValue, requirementValueMatcher } from '../../src/validation';
 
 type Labels = ReadonlyArray<readonly [string, string]>;
 type Expression = Record<string, unknown>;
@@ -148,6 +149,23 @@ describe('Gt and Lt compare as strconv.ParseInt(value, 10, 64) reads the label (
       const inRange = (text: string) => BigInt(text) >= -(2n ** 63n) && BigInt(text) < 2n ** 63n;
       fc.pre(inRange(bound));
       expect(matches({ key: 'serial', operator, values: [bound] }, [['serial', value]])).toBe(inRange(value) && expected);
+    }));
+  });
+
+  // Node by node, a requirement is checked through a matcher built once for it (hundreds of racks
+  // in a set, a bound as a number): it must answer as requirementMatchesValue does, value by value.
+  it('is answered alike by the matcher built for checking many values', () => {
+    const value = fc.option(fc.oneof(integerText, fc.constantFrom('rack-1', 'rack-2', '', '1e3', ' 7', '0x10')), { nil: undefined });
+    const requirement = fc.oneof(
+      fc.tuple(boundText, fc.constantFrom('Gt', 'Lt')).map(([bound, operator]) => ({ key: 'serial', operator, values: [bound] })),
+      fc.tuple(fc.array(fc.constantFrom('rack-1', 'rack-2', '7', ''), { minLength: 1 }), fc.constantFrom('In', 'NotIn')).map(([values, operator]) => ({ key: 'rack', operator, values })),
+      fc.constantFrom('Exists', 'DoesNotExist').map((operator) => ({ key: 'rack', operator })),
+    ).map((raw) => parseLabelRequirement(raw)).filter((parsed): parsed is LabelRequirement => typeof parsed !== 'string');
+    fc.assert(fc.property(requirement, fc.array(value, { maxLength: 8 }), (parsed, values) => {
+      const matcher = requirementValueMatcher(parsed);
+      // The requirement's own values too: a bound equal to the label, a listed value.
+      const neighbours = parsed.values.flatMap((listed) => (/^\d+$/.test(listed) ? [listed, String(BigInt(listed) + 1n)] : [listed]));
+      for (const text of [...values, ...neighbours]) expect(matcher(text)).toBe(requirementMatchesValue(parsed, text));
     }));
   });
 });

@@ -67,7 +67,7 @@ const SPECS: Array<Record<string, unknown>> = [
   },
   { nodeName: 'node-10', affinity: terms([{ key: 'example.com/serial', operator: 'Gt', values: ['1200'] }]) },
   // More listed values of a label every node has its own value of than are compared node by node: found through the column's index.
-  { affinity: terms([{ key: 'kubernetes.io/hostname', operator: 'NotIn', values: Array.from({ length: 12 }, (_, i) => `node-${i * 90}`) }]) },
+  { affinity: terms([{ key: 'kubernetes.io/hostname', operator: 'NotIn', values: Array.from({ length: 70 }, (_, i) => `node-${i * 17}`) }]) },
   { nodeSelector: { 'kubernetes.io/hostname': 'node-44' }, tolerations: [{ operator: 'Exists' }] },
 ];
 

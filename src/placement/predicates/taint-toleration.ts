@@ -41,6 +41,15 @@ export function untoleratedTaints(
   return taints.filter((taint) => filter(taint) && !tolerations.some((t) => toleratesTaint(t, taint)));
 }
 
+/**
+ * The reason of each taint, made once: an inventory's nodes share their taint objects (one list
+ * per distinct set of taints), and every DaemonSet that does not tolerate a taint, on every class
+ * and node that has it, gives the same reason. The same object is one text to encode.
+ */
+const reasons = new WeakMap<Taint, PlacementReason>();
+
 export function untoleratedTaintReason(taint: Taint): PlacementReason {
-  return { code: 'UntoleratedTaint', message: `taint ${describeTaint(taint)} is not tolerated` };
+  let reason = reasons.get(taint);
+  if (!reason) reasons.set(taint, (reason = { code: 'UntoleratedTaint', message: `taint ${describeTaint(taint)} is not tolerated` }));
+  return reason;
 }
