@@ -230,7 +230,10 @@ export function nodeSpecificVerdicts(
       .map(([key, expected]) => new LabelCheck(key, columns.of(key), (value) => value === expected, { values: [expected], holdsIfListed: true })),
     ...(view.requiredTerms ?? []).flatMap((term) => (term.kind === 'parsed' ? term.labels : []))
       .filter((requirement) => isSpecific(requirement.key))
-      .map((requirement) => new LabelCheck(requirement.key, columns.of(requirement.key), requirementValueMatcher(requirement), listedValues(requirement))),
+      .map((requirement) => {
+        const column = columns.of(requirement.key);
+        return new LabelCheck(requirement.key, column, requirementValueMatcher(requirement), listedValues(requirement));
+      }),
   ];
   const byName = nameChecks(view, columns.names);
   if (labelChecks.length + byName.length > MAX_CHECKS) {
