@@ -93,6 +93,39 @@ interface ClassLoad {
 }
 
 /**
+ * The nodes that may get a resource or host-port advisory (1), found with typed arrays alone: the
+ * requests of the node's class plus those added node by node above an allocatable figure, a
+ * host port its class's pods want twice, or a DaemonSet evaluated node by node holding a host
+ * port there. On most inventories no node is flagged, and the others are never looked at.
+ */
+function nodesWithAdvisories(
+  classOf: Int32Array,
+  loads: readonly ClassLoad[],
+  extraRequests: Float64Array,
+  extraPorts: Uint8Array,
+  allocatableOf: Int32Array,
+  allocatable: readonly Float64Array[],
+): Uint8Array {
+  const resources = CHECKED_RESOURCES.length;
+  const classRequests = new Float64Array(loads.length * resources);
+  const classPorts = new Uint8Array(loads.length);
+  loads.forEach((load, c) => {
+    for (let r = 0; r < resources; r++) classRequests[c * resources + r] = load.requests[r];
+    classPorts[c] = load.ports.length > 0 ? 1 : 0;
+  });
+  const flagged = new Uint8Array(classOf.length);
+  for (let i = 0; i < classOf.length; i++) {
+    const c = classOf[i];
+    let flag = classPorts[c] === 1 || extraPorts[i] === 1 ? 1 : 0;
+    for (let r = 0; r < resources; r++) {
+      if (classRequests[c * resources + r] + extraRequests[i * resources + r] > allocatable[r][allocatableOf[i]]) flag = 1;
+    }
+    flagged[i] = flag;
+  }
+  return flagged;
+}
+
+/**
  * Advisories per DaemonSet: on each node, the requests of every daemon pod placed there above the
  * node's allocatable cpu, memory or pods (the scheduler's NodeResourcesFit), host ports two
  * of them want (NodePorts), and a pod of a DaemonSet that selects no OS on a node whose OS is not
@@ -120,32 +153,31 @@ export function nodeAdvisories(
     return text === undefined ? Infinity : parseQuantity(text) ?? 0;
   }));
 
-  // Only the DaemonSets that request something or hold host ports add to a class's load.
+  // A class's load: its class-evaluated tables list a verdict per class.
+  const runsInClass = (c: number) => (d: number) => tables[d].verdicts[c].shouldRun;
   const withRequests = classBased.filter((d) => footprints[d].requests.some((value) => value > 0));
   const holdingPorts = classBased.filter((d) => footprints[d].hostPorts.length > 0);
-  const runsOn = (node: number) => (d: number) => verdictAt(tables[d], node).shouldRun;
-  const loads: Array<ClassLoad | undefined> = new Array(classCount);
-  const classLoad = (c: number, node: number): ClassLoad => {
-    let load = loads[c];
-    if (!load) {
-      const runs = runsOn(node);
-      const requests = addRequests([0, 0, 0], withRequests.filter(runs), footprints);
-      load = { requests, ports: hostPortFindings(holdingPorts.filter(runs), footprints) };
-      loads[c] = load;
-    }
-    return load;
-  };
+  const loads: ClassLoad[] = Array.from({ length: classCount }, (_, c) => ({
+    requests: addRequests([0, 0, 0], withRequests.filter(runsInClass(c)), footprints),
+    ports: hostPortFindings(holdingPorts.filter(runsInClass(c)), footprints),
+  }));
 
   // What the DaemonSets evaluated node by node add to each node.
   const extraRequests = new Float64Array(nodeCount * CHECKED_RESOURCES.length);
   const extraPorts = new Uint8Array(nodeCount);
   for (const d of perNode) addNodeByNode(extraRequests, extraPorts, tables[d], footprints[d]);
   const mixedOs = mixedOperatingSystemFindings(views, tables, inventory.operatingSystems);
+  const runsOn = (node: number) => (d: number) => verdictAt(tables[d], node).shouldRun;
   // Which DaemonSets a node runs is listed only where an advisory names them.
   const placedOn = (i: number) => [...classBased.filter(runsOn(i)), ...perNode.filter(runsOn(i))];
+  // An OS advisory can concern any node; otherwise only the nodes flagged are read.
+  const flagged = mixedOs.length > 0
+    ? undefined
+    : nodesWithAdvisories(classOf, loads, extraRequests, extraPorts, inventory.allocatableOf, allocatable);
 
   for (let i = 0; i < nodeCount; i++) {
-    const load = loads[classOf[i]] ?? classLoad(classOf[i], i);
+    if (flagged && flagged[i] === 0) continue;
+    const load = loads[classOf[i]];
     const figures = inventory.allocatableOf[i];
     // Port clashes change only when a DaemonSet evaluated per node holds host ports here.
     const ports = extraPorts[i] ? hostPortFindings(placedOn(i), footprints) : load.ports;

@@ -32,10 +32,56 @@ function interner<T>(): (value: T | undefined) => number {
   };
 }
 
+/** One label key's value of each node, numbered as first seen (0: absent), and how many numbers there are. */
+interface NumberedColumn {
+  readonly ids: Int32Array;
+  readonly size: number;
+}
+
+function numberColumn(values: ReadonlyArray<string | undefined>): NumberedColumn {
+  const id = interner<string>();
+  const ids = new Int32Array(values.length);
+  for (let i = 0; i < values.length; i++) ids[i] = id(values[i]);
+  return { ids, size: largestOf(ids) + 1 };
+}
+
+function largestOf(ids: ArrayLike<number>): number {
+  let largest = 0;
+  for (let i = 0; i < ids.length; i++) if (ids[i] > largest) largest = ids[i];
+  return largest;
+}
+
+/** Above this, mixed-radix keys would no longer be exact doubles. */
+const EXACT = 2 ** 53;
+
 /**
- * A node's class is its taints refined by each label key in turn: the pair (class so far, value
- * of the key), numbered as first seen. Integer pairs in a Map cost less than a string signature
- * per node, and no label value can collide with a separator.
+ * Each node's taints and column values as one number, equal for two nodes exactly when those
+ * are: the digits of a mixed-radix number, one column at a time. Where the next column would
+ * take the number past what a double holds exactly, the keys so far are renumbered as first seen
+ * (there are at most as many as nodes) and the digits go on from there.
+ */
+function classKeys(taintListOf: Int32Array, columns: readonly NumberedColumn[]): Float64Array {
+  const keys = Float64Array.from(taintListOf);
+  let radix = largestOf(taintListOf) + 1;
+  for (const { ids, size } of columns) {
+    if (radix * size > EXACT) radix = renumber(keys);
+    for (let i = 0; i < keys.length; i++) keys[i] = keys[i] * size + ids[i];
+    radix *= size;
+  }
+  return keys;
+}
+
+/** Renumbers `keys` as first seen (from 1), in place; returns the radix they now fit in. */
+function renumber(keys: Float64Array): number {
+  const id = interner<number>();
+  for (let i = 0; i < keys.length; i++) keys[i] = id(keys[i]);
+  return largestOf(keys) + 1;
+}
+
+/**
+ * A node's class is its taints and its values of the label keys, as one number (`classKeys`),
+ * numbered as first seen. Numbers cost less than a string signature per node, and no label value
+ * can collide with a separator.
  * @param taintListOf every node's taint list number (`readInventory`)
  * @param nodeValues every node's values of the label keys to class by: `nodeValues[k][i]`
  */
@@ -44,33 +90,25 @@ export function nodeClasses(
   taintListOf: Int32Array,
   nodeValues: ReadonlyArray<ReadonlyArray<string | undefined>>,
 ): NodeClasses {
-  const valueIds = nodeValues.map(() => interner<string>());
-  const pairIds = nodeValues.map(() => interner<number>());
-  // Pair keys stay exact doubles: class ids and value ids are at most the number of nodes.
-  const base = nodes.length + 1;
-  const finalId = new Map<number, number>();
-  const representatives: NodeView[] = [];
+  const columns = nodeValues.map(numberColumn);
+  const keys = classKeys(taintListOf, columns);
+  const classIds = new Map<number, number>();
+  const firstNodes: number[] = [];
   const classOf = new Int32Array(nodes.length);
-  const taintIds: number[] = [];
-  const nodeValueIds = new Int32Array(nodeValues.length);
-  const classValueIds: number[][] = nodeValues.map(() => []);
   for (let i = 0; i < nodes.length; i++) {
-    const taints = taintListOf[i];
-    let id = taints;
-    for (let k = 0; k < nodeValues.length; k++) {
-      nodeValueIds[k] = valueIds[k](nodeValues[k][i]);
-      id = pairIds[k](id * base + nodeValueIds[k]);
-    }
-    let classId = finalId.get(id);
+    let classId = classIds.get(keys[i]);
     if (classId === undefined) {
-      finalId.set(id, (classId = representatives.length));
-      representatives.push(nodes.view(i));
-      taintIds.push(taints);
-      for (let k = 0; k < nodeValues.length; k++) classValueIds[k].push(nodeValueIds[k]);
+      classIds.set(keys[i], (classId = firstNodes.length));
+      firstNodes.push(i);
     }
     classOf[i] = classId;
   }
-  return { classOf, representatives, taintIdOf: Int32Array.from(taintIds), valueIdOf: classValueIds.map((ids) => Int32Array.from(ids)) };
+  return {
+    classOf,
+    representatives: firstNodes.map((i) => nodes.view(i)),
+    taintIdOf: Int32Array.from(firstNodes, (i) => taintListOf[i]),
+    valueIdOf: columns.map((column) => Int32Array.from(firstNodes, (i) => column.ids[i])),
+  };
 }
 
 /** Classes grouped by what one DaemonSet reads of them: the group of each class, and one class of each group. */
