@@ -55,10 +55,22 @@ export class ClassVerdicts {
     // where all pairs would be many more than the classes, only those that exist are kept.
     const pairs = firstClass.length * taintCount;
     const joined: { [pair: number]: Verdict | undefined } = pairs <= SPARSE_PAIRS ? new Array<Verdict | undefined>(pairs) : {};
+    // A verdict with one half empty depends on the other alone: one per taint list, or per group.
+    const byTaints = new Array<Verdict | undefined>(taintCount);
+    const byFit = new Array<Verdict | undefined>(firstClass.length);
     const verdicts = new Array<Verdict>(groupOf.length);
     for (let c = 0; c < groupOf.length; c++) {
-      const pair = groupOf[c] * taintCount + taintIdOf[c];
-      verdicts[c] = joined[pair] ??= joinVerdict(fits[groupOf[c]], untolerated[taintIdOf[c]], untoleratedReasons[taintIdOf[c]]);
+      const group = groupOf[c];
+      const taints = taintIdOf[c];
+      const fit = fits[group];
+      let verdict = fit.length === 0 ? byTaints[taints] : untolerated[taints].length === 0 ? byFit[group] : joined[group * taintCount + taints];
+      if (verdict === undefined) {
+        verdict = joinVerdict(fit, untolerated[taints], untoleratedReasons[taints]);
+        if (fit.length === 0) byTaints[taints] = verdict;
+        else if (untolerated[taints].length === 0) byFit[group] = verdict;
+        else joined[group * taintCount + taints] = verdict;
+      }
+      verdicts[c] = verdict;
     }
     return verdicts;
   }

@@ -44,6 +44,10 @@ export interface InventoryRead {
   readonly operatingSystems: readonly string[];
 }
 
+function labelOf(labels: JsonObject | undefined, key: string, plain: boolean): string | undefined {
+  return labels === undefined ? undefined : ownLabel(labels, key, plain);
+}
+
 /**
  * Reads every Node of `nodes` once: checks its shape, and reads its name, taints, allocatable
  * figures and values of `keys` while the node is in cache. An inventory of 15,000 nodes is
@@ -63,7 +67,8 @@ export function readInventory(nodes: unknown, keys: readonly string[]): Inventor
   const allocatables = new AllocatableTable(candidates.length);
   const taintLists = new TaintLists();
   let count = 0;
-  for (const object of candidates) {
+  for (let c = 0; c < candidates.length; c++) {
+    const object = candidates[c];
     if (!isKind(object, 'Node')) continue;
     const problem = nodeProblem(object, count + 1);
     if (problem !== undefined) throw new InputError(problem);
@@ -72,9 +77,8 @@ export function readInventory(nodes: unknown, keys: readonly string[]): Inventor
     names[count] = metadata!.name as string;
     const labels = objectAt(metadata!.labels);
     const plain = labels !== undefined && readsOwnStrings(labels);
-    const label = (key: string) => (labels === undefined ? undefined : ownLabel(labels, key, plain));
-    for (let k = 0; k < keys.length; k++) values[k][count] = label(keys[k]);
-    operatingSystems[count] = operatingSystemOf(label(OS_LABEL_KEYS[0]), label(OS_LABEL_KEYS[1]));
+    for (let k = 0; k < keys.length; k++) values[k][count] = labelOf(labels, keys[k], plain);
+    operatingSystems[count] = operatingSystemOf(labelOf(labels, OS_LABEL_KEYS[0], plain), labelOf(labels, OS_LABEL_KEYS[1], plain));
     taintListOf[count] = taintLists.add(objectAt(object.spec)?.taints);
     allocatables.add(objectAt(objectAt(object.status)?.allocatable));
     objects[count++] = object;

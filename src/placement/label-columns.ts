@@ -95,7 +95,10 @@ class NumberedByNode implements LabelColumn {
   constructor(nodeValues: ReadonlyArray<string | undefined>) {
     this.idOf = new Int32Array(nodeValues.length);
     for (let i = 0; i < nodeValues.length; i++) this.idOf[i] = nodeValues[i] === undefined ? 0 : i + 1;
-    this.values = [undefined, ...nodeValues];
+    // Copied by index: the values hold holes where nodes lack the label, which spreading would iterate over.
+    const values: Array<string | undefined> = new Array(nodeValues.length + 1);
+    for (let i = 0; i < nodeValues.length; i++) values[i + 1] = nodeValues[i];
+    this.values = values;
   }
 
   idsOf(value: string): number[] {
