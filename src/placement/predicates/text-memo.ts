@@ -23,7 +23,8 @@ export class TextMemo<Owner extends object> {
   text(owner: Owner, parts: ReadonlyArray<string | undefined>, build: () => string): string {
     let entry: Entry | undefined = this.roots.get(owner);
     if (!entry) this.roots.set(owner, (entry = {}));
-    if (parts.length > 0 && (entry.next?.size ?? 0) >= MAX_FIRST_PARTS && !entry.next!.has(parts[0])) return build();
+    // Not even looked up: hashing a node's own value would cost as much as building its text.
+    if (parts.length > 0 && (entry.next?.size ?? 0) >= MAX_FIRST_PARTS) return build();
     for (const part of parts) {
       const children: Map<string | undefined, Entry> = (entry.next ??= new Map());
       let next = children.get(part);

@@ -86,11 +86,11 @@ export class VerdictBytes {
     const bytes = this.allocate(size);
     bytes.set(head, 0);
     let at = head.length;
-    parts.forEach((part, p) => {
+    for (let p = 0; p < parts.length; p++) {
       if (p > 0) bytes[at++] = COMMA;
-      bytes.set(part, at);
-      at += part.length;
-    });
+      bytes.set(parts[p], at);
+      at += parts[p].length;
+    }
     bytes.set(CLOSING, at);
     return bytes;
   }
