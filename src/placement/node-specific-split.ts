@@ -297,7 +297,7 @@ export function nodeSpecificVerdicts(
     patternCount,
     indexOf,
     patternOf: newPattern,
-    newVerdict: (i) => verdicts.push(new NodeVerdict(DOES_NOT_FIT, view, inventory, i)) - 1,
+    newVerdict: (i, ownText) => verdicts.push(new NodeVerdict(DOES_NOT_FIT, view, inventory, i, ownText)) - 1,
   });
   return { verdicts, indexOf };
 }
@@ -315,8 +315,8 @@ interface NodeIndexing {
   readonly indexOf: Int32Array;
   /** The pattern of node i, the first of its group to fail the `failing` checks. */
   readonly patternOf: (i: number, failing: number) => Pattern;
-  /** Adds a verdict for node i, and returns its index. */
-  readonly newVerdict: (i: number) => number;
+  /** Adds a verdict for node i, and returns its index; `ownText` where no other node shares its fit. */
+  readonly newVerdict: (i: number, ownText: boolean) => number;
 }
 
 /**
@@ -359,7 +359,7 @@ function indexNodes(x: NodeIndexing): void {
       // A new fit has no verdict yet: most are new where the reasons print a node's own value.
       pattern.slots.set(i, (fit = fitCount++));
       firstTaintOf[fit] = taints;
-      indexOf[i] = firstVerdictOf[fit] = x.newVerdict(i);
+      indexOf[i] = firstVerdictOf[fit] = x.newVerdict(i, !pattern.slots.shared);
       continue;
     }
     if (firstTaintOf[fit] === taints) {
@@ -368,7 +368,7 @@ function indexNodes(x: NodeIndexing): void {
     }
     const key = fit * taintBase + taints;
     let index = verdictOf.get(key);
-    if (index === undefined) verdictOf.set(key, (index = x.newVerdict(i)));
+    if (index === undefined) verdictOf.set(key, (index = x.newVerdict(i, false)));
     indexOf[i] = index;
   }
 }

@@ -14,10 +14,17 @@ export class NodeVerdict implements Verdict {
   readonly shouldContinueRunning: boolean;
 
   /**
-   * @param outcome the verdict of a node that the DaemonSet tells apart from `node` only by the
-   *   values its reasons print
+   * @param outcome the verdict of a node that the DaemonSet tells apart from node `node` only by
+   *   the values its reasons print
+   * @param ownText whether those values are the node's own (see `Verdict.ownText`)
    */
-  constructor(outcome: Verdict, private readonly daemonSet: DaemonSetView, private readonly nodes: InventoryNodes, private readonly node: number) {
+  constructor(
+    outcome: Verdict,
+    private readonly daemonSet: DaemonSetView,
+    private readonly nodes: InventoryNodes,
+    private readonly node: number,
+    readonly ownText: boolean,
+  ) {
     this.shouldRun = outcome.shouldRun;
     this.shouldContinueRunning = outcome.shouldContinueRunning;
   }

@@ -10,6 +10,11 @@ export interface Verdict {
   readonly shouldRun: boolean;
   readonly shouldContinueRunning: boolean;
   readonly reasons: readonly PlacementReason[];
+  /**
+   * Set where the reasons print a value of the node's own (its name, a serial number): no other
+   * verdict is likely to write the same text, so a writer need not look for one.
+   */
+  readonly ownText?: boolean;
 }
 
 /** Most nodes run most daemons: one frozen verdict serves them all. */

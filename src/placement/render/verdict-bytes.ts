@@ -1,4 +1,5 @@
 import { Verdict } from '../predicates/should-run';
+import { PlacementReason } from '../report';
 
 /** The UTF-8 JSON of a placement after its node: `"shouldRun":…,"shouldContinueRunning":…,"reasons":[…]}`. */
 export interface VerdictRest {
@@ -25,6 +26,11 @@ const CLOSING = Buffer.from(']}', 'utf8');
 const HEADS = [false, true].map((shouldRun) =>
   [false, true].map((shouldContinueRunning) => Buffer.from(`"shouldRun":${shouldRun},"shouldContinueRunning":${shouldContinueRunning},"reasons":[`, 'utf8')),
 );
+
+/** A reason as `reason` encodes it: its code, then its message, whatever else the object holds. */
+function plainReason(reason: PlacementReason): PlacementReason {
+  return { code: reason.code, message: reason.message };
+}
 
 /**
  * Encodes verdicts as the JSON text of their placements, byte for byte what `JSON.stringify`
@@ -53,6 +59,8 @@ export class VerdictBytes {
     let prefix = this.roots[Number(verdict.shouldRun)][Number(verdict.shouldContinueRunning)];
     const head = HEADS[Number(verdict.shouldRun)][Number(verdict.shouldContinueRunning)];
     const clean = verdict.shouldRun && verdict.shouldContinueRunning && reasons.length === 0;
+    // A text of the node's own is written as it is, not taken apart to be looked for.
+    if (verdict.ownText && reasons.length > 0) return { bytes: this.encodeAfter(head, `${JSON.stringify(reasons.map(plainReason)).slice(1)}}`), id: this.restCount++, clean };
     const encoded = this.reasonCount;
     for (const reason of reasons) parts.push(this.reason(reason.code, reason.message));
     // A reason never encoded before (it prints a node's own value) makes a text no verdict had:
@@ -93,6 +101,14 @@ export class VerdictBytes {
     }
     bytes.set(CLOSING, at);
     return bytes;
+  }
+
+  /** `head` followed by `text` as UTF-8, in a slice of the arena. */
+  private encodeAfter(head: Uint8Array, text: string): Uint8Array {
+    if (this.used + head.length + text.length * 3 > this.arena.length) this.newArena(head.length + text.length * 3);
+    this.arena.set(head, this.used);
+    const length = head.length + this.arena.write(text, this.used + head.length, 'utf8');
+    return this.take(length);
   }
 
   /** `text` as UTF-8, written straight into the arena. */
