@@ -27,15 +27,15 @@ export class ClassVerdicts {
   }
 
   /**
-   * The groups of classes that a DaemonSet reading `keys` tells apart, by values and (unless
-   * `byTaints` is false) taints. Most DaemonSets read one of a few sets of keys (the OS, the
-   * architecture, none): grouped once per set.
+   * The groups of classes that a DaemonSet reading `keys` tells apart by their values, taints
+   * aside. Most DaemonSets read one of a few sets of keys (the OS, the architecture, none):
+   * grouped once per set.
    */
-  groups(keys: Iterable<string>, byTaints = true): ClassGroups {
+  groups(keys: Iterable<string>): ClassGroups {
     const indices = [...keys].map((key) => this.keyIndex.get(key)!).sort((a, b) => a - b);
-    const signature = `${byTaints}:${indices.join(',')}`;
+    const signature = indices.join(',');
     let groups = this.groupsByKeys.get(signature);
-    if (!groups) this.groupsByKeys.set(signature, (groups = classGroups(this.classes, indices, byTaints)));
+    if (!groups) this.groupsByKeys.set(signature, (groups = classGroups(this.classes, indices)));
     return groups;
   }
 
@@ -45,7 +45,7 @@ export class ClassVerdicts {
    */
   of(view: DaemonSetView): Verdict[] {
     const { representatives, taintIdOf } = this.classes;
-    const { groupOf, firstClass } = this.groups(view.labelKeys, false);
+    const { groupOf, firstClass } = this.groups(view.labelKeys);
     const fits: PlacementReason[][] = firstClass.map((c) => fitReasons(view, representatives[c]));
     const untolerated: Array<readonly Taint[]> = this.taintRepresentative.map((c) => untoleratedBy(view, representatives[c]));
     // Each list's reasons once per DaemonSet, not once per class.

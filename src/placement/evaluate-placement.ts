@@ -64,7 +64,7 @@ export function evaluatePlacement(manifests: unknown, nodes: unknown): Placement
     const split = splits[d];
     const general = classVerdicts.of(split?.general ?? view);
     if (!split) return { verdicts: general, indexOf: classOf };
-    const { groupOf } = classVerdicts.groups(split.general.labelKeys, false);
+    const { groupOf } = classVerdicts.groups(split.general.labelKeys);
     return nodeSpecificVerdicts(view, split, inventory, columns, { ...classes, groupOf, keyIndex }, general);
   });
 

@@ -118,13 +118,13 @@ export interface ClassGroups {
 }
 
 /**
- * Groups classes that one DaemonSet cannot tell apart: the same values of the label keys it reads
- * (`keys`, indices into the keys the classes were built on) and, unless `byTaints` is false, the
- * same taints. Classes differ by keys some DaemonSet reads; most DaemonSets read one or two of
- * them, and evaluating each class again for every one of them is most of the work on an
- * inventory of many classes.
+ * Groups classes whose values of the label keys one DaemonSet reads are the same (`keys`, indices
+ * into the keys the classes were built on): the pod fits them all or none, for the same reasons.
+ * Classes differ by keys some DaemonSet reads; most DaemonSets read one or two of them, and
+ * evaluating each class again for every one of them is most of the work on an inventory of many
+ * classes. Taints are the other half of a verdict, joined per class (`ClassVerdicts`).
  */
-export function classGroups(classes: NodeClasses, keys: readonly number[], byTaints = true): ClassGroups {
+export function classGroups(classes: NodeClasses, keys: readonly number[]): ClassGroups {
   const count = classes.representatives.length;
   const base = count + 1;
   const pairIds = keys.map(() => interner<number>());
@@ -132,8 +132,8 @@ export function classGroups(classes: NodeClasses, keys: readonly number[], byTai
   const groupOf = new Int32Array(count);
   const firstClass: number[] = [];
   for (let c = 0; c < count; c++) {
-    // Taint and value ids are at most the number of classes: pair keys stay exact doubles.
-    let id = byTaints ? classes.taintIdOf[c] : 0;
+    // Value ids are at most the number of classes: pair keys stay exact doubles.
+    let id = 0;
     for (let k = 0; k < keys.length; k++) id = pairIds[k](id * base + classes.valueIdOf[keys[k]][c]);
     let group = groupIds.get(id);
     if (group === undefined) {
