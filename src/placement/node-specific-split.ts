@@ -181,7 +181,7 @@ interface Pattern {
 /** How the inventory's classes tell nodes apart, for sharing verdicts across groups. */
 export interface ClassIds {
   readonly classOf: Int32Array;
-  /** The DaemonSet's group of each class by the values of its general part's keys (`classGroups` without taints). */
+  /** The DaemonSet's group of each class by its values of the general part's keys (`classGroups`). */
   readonly groupOf: Int32Array;
   readonly taintIdOf: Int32Array;
   readonly valueIdOf: readonly Int32Array[];
@@ -202,7 +202,7 @@ const DOES_NOT_FIT = { shouldRun: false, shouldContinueRunning: false, reasons: 
  * Where every node-specific check holds, the verdict is the general part's for the node's class.
  * Where one fails, the pod's fit (`fitReasons`: name and labels, not taints) takes the same path
  * for every node of its group (its values of the DaemonSet's other keys: `classGroups` of the
- * general part without taints) that fails the same checks: it reads the same label keys and
+ * general part) that fails the same checks: it reads the same label keys and
  * decides the same. Such a pattern is evaluated once, recording the keys read. Where the pod still
  * fits (another term matches), the verdict is the general part's. Where it does not, nodes of any
  * group that fail the same checks, read the same keys, and have the same values of those keys
@@ -247,8 +247,7 @@ export function nodeSpecificVerdicts(
   const patternCount = 2 ** (labelChecks.length + byName.length);
   // Each failing check adds its own power of two: `failing` tells every set of failing checks apart.
   const bit = Array.from({ length: labelChecks.length + byName.length }, (_, k) => 2 ** k);
-  // Keys stay exact doubles: value ids are at most the number of nodes, fits and taint lists
-  // at most the number of nodes and of taints.
+  // Keys stay exact doubles: value ids are at most the number of nodes.
   const base = inventory.length + 2;
   /** An id of node i's values of the class keys `readSet` reads. */
   const generalKey = (i: number, readSet: ReadSet): number => {
