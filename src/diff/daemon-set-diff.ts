@@ -137,10 +137,13 @@ function gainedNodes(nodes: NodeMatch, before: NodeVerdicts, after: NodeVerdicts
  * their verdicts' flags; a verdict's reasons are read only for the nodes that lose their pod.
  */
 export function changedDaemonSet(before: DaemonSetSide, after: DaemonSetSide, nodes: NodeMatch): DaemonSetDiff {
-  const intentBefore = storedIntent(before.manifest);
-  const intentAfter = storedIntent(after.manifest);
-  const templateChanged = intentBefore.template !== intentAfter.template;
-  const changed = templateChanged || intentBefore.rest !== intentAfter.rest;
+  // Most DaemonSets of a change are written the same on both sides: their stored intent is the
+  // same without being put in canonical form.
+  const sameText = JSON.stringify(before.manifest) === JSON.stringify(after.manifest);
+  const intentBefore = sameText ? undefined : storedIntent(before.manifest);
+  const intentAfter = sameText ? undefined : storedIntent(after.manifest);
+  const templateChanged = intentBefore?.template !== intentAfter?.template;
+  const changed = templateChanged || intentBefore?.rest !== intentAfter?.rest;
   const selectorChanged = changed && selectorRejected(before.manifest, after.manifest);
   const plan = after.placement.rollout;
   const replacesOnChange = templateChanged && plan.strategy === 'RollingUpdate';
