@@ -11,7 +11,8 @@ const mismatchTexts = new TextMemo<readonly [string, string]>();
  */
 export function nodeSelectorMismatches(nodeSelector: ReadonlyArray<readonly [string, string]>, node: NodeView): PlacementReason[] {
   const reasons: PlacementReason[] = [];
-  for (const pair of nodeSelector) {
+  for (let p = 0; p < nodeSelector.length; p++) {
+    const pair = nodeSelector[p];
     const [key, value] = pair;
     const actual = node.labels.get(key);
     if (actual === value) continue;

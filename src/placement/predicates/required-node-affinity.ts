@@ -96,7 +96,10 @@ const mismatchTexts = new TextMemo<readonly NodeSelectorTerm[]>();
 function termMismatch(term: NodeSelectorTerm, node: NodeView): string | undefined {
   if (term.kind === 'empty') return 'an empty term matches no node';
   if (term.kind === 'invalid') return `the term matches no node: ${term.error}`;
-  for (const requirement of term.labels) {
+  // Indexed loops: these run for every node whose reasons are written, mostly before the JIT has
+  // optimized them, where a for-of allocates on every step.
+  for (let r = 0; r < term.labels.length; r++) {
+    const requirement = term.labels[r];
     if (!requirementMatches(requirement, node.labels)) {
       const actual = node.labels.get(requirement.key);
       return requirementFailures.text(requirement, [actual], () => `${requirementText(requirement)} fails (${actual === undefined ? 'absent' : `node: '${actual}'`})`);
@@ -104,7 +107,8 @@ function termMismatch(term: NodeSelectorTerm, node: NodeView): string | undefine
   }
   // Upstream skips field requirements for a node without fields, i.e. without a name.
   if (node.name === '') return undefined;
-  for (const field of term.fields) {
+  for (let f = 0; f < term.fields.length; f++) {
+    const field = term.fields[f];
     if (!fieldRequirementMatches(field, node)) {
       return `${field.key} ${field.operator} [${field.value}] fails (node: '${nodeField(node, field.key)}')`;
     }
@@ -118,8 +122,8 @@ function termMismatch(term: NodeSelectorTerm, node: NodeView): string | undefine
  */
 export function requiredNodeAffinityMismatch(terms: readonly NodeSelectorTerm[], node: NodeView): PlacementReason | undefined {
   const mismatches: string[] = [];
-  for (const term of terms) {
-    const mismatch = termMismatch(term, node);
+  for (let t = 0; t < terms.length; t++) {
+    const mismatch = termMismatch(terms[t], node);
     if (mismatch === undefined) return undefined;
     mismatches.push(mismatch);
   }

@@ -22,6 +22,7 @@ interface Prefix {
 
 const ARENA_SIZE = 2 ** 20;
 const COMMA = 0x2c;
+const CLOSING_BRACE = 0x7d;
 const CLOSING = Buffer.from(']}', 'utf8');
 const HEADS = [false, true].map((shouldRun) =>
   [false, true].map((shouldContinueRunning) => Buffer.from(`"shouldRun":${shouldRun},"shouldContinueRunning":${shouldContinueRunning},"reasons":[`, 'utf8')),
@@ -60,16 +61,16 @@ export class VerdictBytes {
     const head = HEADS[Number(verdict.shouldRun)][Number(verdict.shouldContinueRunning)];
     const clean = verdict.shouldRun && verdict.shouldContinueRunning && reasons.length === 0;
     // A text of the node's own is written as it is, not taken apart to be looked for.
-    if (verdict.ownText && reasons.length > 0) return { bytes: this.encodeAfter(head, `${JSON.stringify(reasons.map(plainReason)).slice(1)}}`), id: this.restCount++, clean };
+    if (verdict.ownText && reasons.length > 0) return { bytes: this.encodeAfter(head, JSON.stringify(reasons.map(plainReason))), id: this.restCount++, clean };
     const encoded = this.reasonCount;
-    for (const reason of reasons) parts.push(this.reason(reason.code, reason.message));
+    for (let r = 0; r < reasons.length; r++) parts.push(this.reason(reasons[r].code, reasons[r].message));
     // A reason never encoded before (it prints a node's own value) makes a text no verdict had:
     // it is not looked for, nor kept for later ones.
     if (this.reasonCount > encoded) return { bytes: this.join(head, parts), id: this.restCount++, clean };
-    for (const part of parts) {
+    for (let p = 0; p < parts.length; p++) {
       const children: Map<Uint8Array, Prefix> = (prefix.next ??= new Map());
-      let next = children.get(part);
-      if (!next) children.set(part, (next = {}));
+      let next = children.get(parts[p]);
+      if (!next) children.set(parts[p], (next = {}));
       prefix = next;
     }
     prefix.rest ??= { bytes: this.join(head, parts), id: this.restCount++, clean };
@@ -103,11 +104,17 @@ export class VerdictBytes {
     return bytes;
   }
 
-  /** `head` followed by `text` as UTF-8, in a slice of the arena. */
-  private encodeAfter(head: Uint8Array, text: string): Uint8Array {
-    if (this.used + head.length + text.length * 3 > this.arena.length) this.newArena(head.length + text.length * 3);
+  /**
+   * `head`, the JSON list `reasons` and the closing `}`, as UTF-8 in a slice of the arena, with no
+   * string joined to write them: `head` ends in the `[` the list starts with, so the list is
+   * written from that byte on.
+   */
+  private encodeAfter(head: Uint8Array, reasons: string): Uint8Array {
+    const room = head.length + reasons.length * 3 + 1;
+    if (this.used + room > this.arena.length) this.newArena(room);
     this.arena.set(head, this.used);
-    const length = head.length + this.arena.write(text, this.used + head.length, 'utf8');
+    let length = head.length + this.arena.write(reasons, this.used + head.length - 1, 'utf8') - 1;
+    this.arena[this.used + length++] = CLOSING_BRACE;
     return this.take(length);
   }
 
