@@ -61,7 +61,9 @@ export class VerdictBytes {
     const head = HEADS[Number(verdict.shouldRun)][Number(verdict.shouldContinueRunning)];
     const clean = verdict.shouldRun && verdict.shouldContinueRunning && reasons.length === 0;
     // A text of the node's own is written as it is, not taken apart to be looked for.
-    if (verdict.ownText && reasons.length > 0) return { bytes: this.encodeAfter(head, JSON.stringify(reasons.map(plainReason))), id: this.restCount++, clean };
+    if (verdict.ownText && reasons.length > 0) {
+      return { bytes: this.encodeAfter(head, JSON.stringify(reasons.map(plainReason))), id: this.restCount++, clean };
+    }
     const encoded = this.reasonCount;
     for (let r = 0; r < reasons.length; r++) parts.push(this.reason(reasons[r].code, reasons[r].message));
     // A reason never encoded before (it prints a node's own value) makes a text no verdict had:
