@@ -136,8 +136,17 @@ function gainedNodes(nodes: NodeMatch, before: NodeVerdicts, after: NodeVerdicts
  * comparator called for every comparison of objects costs several times more.
  */
 function inNodeOrder<T extends { readonly b: number }>(items: readonly T[]): T[] {
-  const keys = Float64Array.from(items, (item, k) => item.b * items.length + k).sort();
-  return Array.from(keys, (key) => items[key % items.length]);
+  const count = items.length;
+  let sorted = true;
+  for (let k = 1; k < count && sorted; k++) sorted = items[k - 1].b <= items[k].b;
+  if (sorted) return [...items];
+  // Each key holds the node and, below it, the item's place: exact doubles for any real inventory.
+  const keys = new Float64Array(count);
+  for (let k = 0; k < count; k++) keys[k] = items[k].b * count + k;
+  keys.sort();
+  const ordered = new Array<T>(count);
+  for (let k = 0; k < count; k++) ordered[k] = items[keys[k] % count];
+  return ordered;
 }
 
 /**

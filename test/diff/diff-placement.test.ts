@@ -54,6 +54,18 @@ describe('nodes that gain and lose a pod', () => {
     expect(diff.rollout).toMatchObject({ podsReplaced: 2, waves: 2 });
   });
 
+  test('lost pods come in inventory order, whatever reasons tell them apart', () => {
+    // Nodes alternate between two taints the DaemonSet after does not tolerate: each reason is a
+    // verdict of its own, whose nodes interleave with the other's.
+    const tainted = [1, 2, 3, 4, 5, 6].map((i) =>
+      node(`worker-${i}`).labels({ pool: 'general' }).taint({ key: i % 2 === 0 ? 'even' : 'odd', value: 'true', effect: 'NoExecute' }).toJSON());
+    const tolerating = agent('logs', { tolerations: [{ operator: 'Exists' }] });
+    const diff = only(tolerating, agent('logs'), tainted);
+    expect(diff.lost.map((pod) => [pod.node, pod.reasons[0].message])).toEqual(
+      [1, 2, 3, 4, 5, 6].map((i) => [`worker-${i}`, `taint ${i % 2 === 0 ? 'even' : 'odd'}=true:NoExecute is not tolerated`]),
+    );
+  });
+
   test('nodes that join gain a pod; nodes that leave lose theirs, with NodeRemoved', () => {
     const nodesAfter = [...workers(2), ...workers(1, 'new')];
     const diff = only(agent('logs'), agent('logs'), workers(3), nodesAfter);
