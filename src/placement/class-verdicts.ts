@@ -5,6 +5,14 @@ import { fitReasons, joinVerdict, untoleratedBy, Verdict } from './predicates/sh
 import { untoleratedTaintReason } from './predicates/taint-toleration';
 import { PlacementReason } from './report';
 
+/** What a set of tolerations makes of each of the inventory's taint lists. */
+interface TaintHalf {
+  readonly untolerated: ReadonlyArray<readonly Taint[]>;
+  readonly untoleratedReasons: ReadonlyArray<readonly PlacementReason[]>;
+  /** The verdict where the pod fits, by taint list, made on first need. */
+  readonly byTaints: Array<Verdict | undefined>;
+}
+
 /** More pairs of halves than this are kept by key, not in an array of every pair. */
 const SPARSE_PAIRS = 65_536;
 
@@ -19,6 +27,7 @@ const SPARSE_PAIRS = 65_536;
  */
 export class ClassVerdicts {
   private readonly groupsByKeys = new Map<string, ClassGroups>();
+  private readonly taintHalves = new Map<string, TaintHalf>();
   /** One class of each taint list, by taint id. */
   private readonly taintRepresentative: number[] = [];
 
@@ -40,6 +49,24 @@ export class ClassVerdicts {
   }
 
   /**
+   * The taint half for `view`'s tolerations, once for every DaemonSet that tolerates alike (most
+   * tolerate nothing, everything, or one of a few pool taints): the untolerated taints of each
+   * taint list, their reasons, and the verdict of each list where the pod fits.
+   */
+  private taintHalf(view: DaemonSetView): TaintHalf {
+    const key = JSON.stringify(view.tolerations);
+    let half = this.taintHalves.get(key);
+    if (!half) {
+      const { representatives } = this.classes;
+      const untolerated: Array<readonly Taint[]> = this.taintRepresentative.map((c) => untoleratedBy(view, representatives[c]));
+      const untoleratedReasons = untolerated.map((taints) => taints.map(untoleratedTaintReason));
+      half = { untolerated, untoleratedReasons, byTaints: new Array(untolerated.length) };
+      this.taintHalves.set(key, half);
+    }
+    return half;
+  }
+
+  /**
    * The verdict of `view` on each class, by class id. `view` must read no node name (a
    * DaemonSet that does is evaluated node by node).
    */
@@ -47,16 +74,14 @@ export class ClassVerdicts {
     const { representatives, taintIdOf } = this.classes;
     const { groupOf, firstClass } = this.groups(view.labelKeys);
     const fits: PlacementReason[][] = firstClass.map((c) => fitReasons(view, representatives[c]));
-    const untolerated: Array<readonly Taint[]> = this.taintRepresentative.map((c) => untoleratedBy(view, representatives[c]));
-    // Each list's reasons once per DaemonSet, not once per class.
-    const untoleratedReasons = untolerated.map((taints) => taints.map(untoleratedTaintReason));
+    const { untolerated, untoleratedReasons, byTaints } = this.taintHalf(view);
     const taintCount = untolerated.length;
     // Joined once per pair of halves that some class has. At most one pair per class exists, so
     // where all pairs would be many more than the classes, only those that exist are kept.
     const pairs = firstClass.length * taintCount;
     const joined: { [pair: number]: Verdict | undefined } = pairs <= SPARSE_PAIRS ? new Array<Verdict | undefined>(pairs) : {};
-    // A verdict with one half empty depends on the other alone: one per taint list, or per group.
-    const byTaints = new Array<Verdict | undefined>(taintCount);
+    // A verdict with one half empty depends on the other alone: one per taint list (shared by
+    // the DaemonSets that tolerate alike), or per group.
     const byFit = new Array<Verdict | undefined>(firstClass.length);
     const verdicts = new Array<Verdict>(groupOf.length);
     for (let c = 0; c < groupOf.length; c++) {
