@@ -36,7 +36,7 @@ export class LabelColumns {
     unique: ReadonlySet<string>,
     names: readonly string[],
   ) {
-    keys.forEach((key, k) => this.columns.set(key, unique.has(key) ? new NumberedByNode(nodeValues[k]) : new Interned(nodeValues[k])));
+    keys.forEach((key, k) => this.columns.set(key, unique.has(key) ? new NumberedByNode(nodeValues[k]) : internedColumn(nodeValues[k])));
     this.names = new NumberedByNode(names);
   }
 
@@ -45,6 +45,11 @@ export class LabelColumns {
     if (!column) throw new Error(`label column ${key} was not read`);
     return column;
   }
+}
+
+/** Node values numbered as first seen, 0 standing for "absent": equal values share an id. */
+export function internedColumn(nodeValues: ReadonlyArray<string | undefined>): LabelColumn {
+  return new Interned(nodeValues);
 }
 
 class Interned implements LabelColumn {

@@ -1,4 +1,5 @@
 import { InventoryNodes } from './inventory-read';
+import { internedColumn, LabelColumn } from './label-columns';
 import { NodeView } from './node-view';
 
 /**
@@ -32,19 +33,6 @@ function interner<T>(): (value: T | undefined) => number {
   };
 }
 
-/** One label key's value of each node, numbered as first seen (0: absent), and how many numbers there are. */
-interface NumberedColumn {
-  readonly ids: Int32Array;
-  readonly size: number;
-}
-
-function numberColumn(values: ReadonlyArray<string | undefined>): NumberedColumn {
-  const id = interner<string>();
-  const ids = new Int32Array(values.length);
-  for (let i = 0; i < values.length; i++) ids[i] = id(values[i]);
-  return { ids, size: largestOf(ids) + 1 };
-}
-
 function largestOf(ids: ArrayLike<number>): number {
   let largest = 0;
   for (let i = 0; i < ids.length; i++) if (ids[i] > largest) largest = ids[i];
@@ -60,12 +48,14 @@ const EXACT = 2 ** 53;
  * take the number past what a double holds exactly, the keys so far are renumbered as first seen
  * (there are at most as many as nodes) and the digits go on from there.
  */
-function classKeys(taintListOf: Int32Array, columns: readonly NumberedColumn[]): Float64Array {
+function classKeys(taintListOf: Int32Array, columns: readonly LabelColumn[]): Float64Array {
   const keys = Float64Array.from(taintListOf);
   let radix = largestOf(taintListOf) + 1;
-  for (const { ids, size } of columns) {
+  for (const { idOf, values } of columns) {
+    // Ids run from 0 (absent) to one less than the number of values.
+    const size = values.length;
     if (radix * size > EXACT) radix = renumber(keys);
-    for (let i = 0; i < keys.length; i++) keys[i] = keys[i] * size + ids[i];
+    for (let i = 0; i < keys.length; i++) keys[i] = keys[i] * size + idOf[i];
     radix *= size;
   }
   return keys;
@@ -90,7 +80,7 @@ export function nodeClasses(
   taintListOf: Int32Array,
   nodeValues: ReadonlyArray<ReadonlyArray<string | undefined>>,
 ): NodeClasses {
-  const columns = nodeValues.map(numberColumn);
+  const columns = nodeValues.map(internedColumn);
   const keys = classKeys(taintListOf, columns);
   const classIds = new Map<number, number>();
   const firstNodes: number[] = [];
@@ -107,7 +97,7 @@ export function nodeClasses(
     classOf,
     representatives: firstNodes.map((i) => nodes.view(i)),
     taintIdOf: Int32Array.from(firstNodes, (i) => taintListOf[i]),
-    valueIdOf: columns.map((column) => Int32Array.from(firstNodes, (i) => column.ids[i])),
+    valueIdOf: columns.map((column) => Int32Array.from(firstNodes, (i) => column.idOf[i])),
   };
 }
 

@@ -9,10 +9,9 @@ import { objectAt, stringAt } from '../json/shape';
 export const OS_LABEL = 'kubernetes.io/os';
 /** The label's deprecated name, still found on old nodes and in old manifests. */
 const BETA_OS_LABEL = 'beta.kubernetes.io/os';
-const OS_LABELS: ReadonlySet<string> = new Set([OS_LABEL, BETA_OS_LABEL]);
-
 /** The labels a node's OS is read from, the current name first. */
 export const OS_LABEL_KEYS: readonly string[] = [OS_LABEL, BETA_OS_LABEL];
+const OS_LABELS: ReadonlySet<string> = new Set(OS_LABEL_KEYS);
 
 /**
  * The OS of a node, from its values of `OS_LABEL_KEYS`, or "" when it has no OS label: such a

@@ -28,7 +28,7 @@ const HEADS = [false, true].map((shouldRun) =>
   [false, true].map((shouldContinueRunning) => Buffer.from(`"shouldRun":${shouldRun},"shouldContinueRunning":${shouldContinueRunning},"reasons":[`, 'utf8')),
 );
 
-/** A reason as `reason` encodes it: its code, then its message, whatever else the object holds. */
+/** A reason as a placement's JSON holds it: its code, then its message, and nothing else the object may carry. */
 function plainReason(reason: PlacementReason): PlacementReason {
   return { code: reason.code, message: reason.message };
 }
@@ -56,8 +56,6 @@ export class VerdictBytes {
 
   of(verdict: Verdict): VerdictRest {
     const reasons = verdict.reasons;
-    const parts: Uint8Array[] = [];
-    let prefix = this.roots[Number(verdict.shouldRun)][Number(verdict.shouldContinueRunning)];
     const head = HEADS[Number(verdict.shouldRun)][Number(verdict.shouldContinueRunning)];
     const clean = verdict.shouldRun && verdict.shouldContinueRunning && reasons.length === 0;
     // A text of the node's own is written as it is, not taken apart to be looked for.
@@ -65,10 +63,12 @@ export class VerdictBytes {
       return { bytes: this.encodeAfter(head, JSON.stringify(reasons.map(plainReason))), id: this.restCount++, clean };
     }
     const encoded = this.reasonCount;
-    for (let r = 0; r < reasons.length; r++) parts.push(this.reason(reasons[r].code, reasons[r].message));
+    const parts: Uint8Array[] = [];
+    for (let r = 0; r < reasons.length; r++) parts.push(this.reason(reasons[r]));
     // A reason never encoded before (it prints a node's own value) makes a text no verdict had:
     // it is not looked for, nor kept for later ones.
     if (this.reasonCount > encoded) return { bytes: this.join(head, parts), id: this.restCount++, clean };
+    let prefix = this.roots[Number(verdict.shouldRun)][Number(verdict.shouldContinueRunning)];
     for (let p = 0; p < parts.length; p++) {
       const children: Map<Uint8Array, Prefix> = (prefix.next ??= new Map());
       let next = children.get(parts[p]);
@@ -79,12 +79,12 @@ export class VerdictBytes {
     return prefix.rest;
   }
 
-  private reason(code: string, message: string): Uint8Array {
-    let byMessage = this.reasonBytes.get(code);
-    if (!byMessage) this.reasonBytes.set(code, (byMessage = new Map()));
-    let bytes = byMessage.get(message);
+  private reason(reason: PlacementReason): Uint8Array {
+    let byMessage = this.reasonBytes.get(reason.code);
+    if (!byMessage) this.reasonBytes.set(reason.code, (byMessage = new Map()));
+    let bytes = byMessage.get(reason.message);
     if (!bytes) {
-      byMessage.set(message, (bytes = this.encode(`{"code":${JSON.stringify(code)},"message":${JSON.stringify(message)}}`)));
+      byMessage.set(reason.message, (bytes = this.encode(JSON.stringify(plainReason(reason)))));
       this.reasonCount++;
     }
     return bytes;
