@@ -15,6 +15,11 @@ function expectStringifiedBytes(report: PlacementReport): void {
   expect(renderJson(report)).toBe(JSON.stringify(report));
 }
 
+/** Each piece copied as it comes, as a writer that writes it out before asking for the next sees it. */
+function copiesOf(pieces: Iterable<Uint8Array>): Buffer[] {
+  return Array.from(pieces, (piece) => Buffer.from(piece));
+}
+
 /** A static pod's file for `nodeName`, as StaticPod writes it (the marker annotation and spec.nodeName). */
 function staticPodFile(name: string, nodeName: string, spec: Record<string, unknown> = {}) {
   return {
@@ -97,21 +102,36 @@ describe('reportJsonChunks', () => {
     const nodes = Array.from({ length: 50 }, (_, i) => (i % 7 === 3 ? windows(`w-${i}`) : node(`n-${i}`).labels(i % 5 === 0 ? { 'nvidia.com/gpu.present': 'true' } : {})));
     const tolerant = daemonSet('tolerant', { tolerations: [{ operator: 'Exists' }] });
     const gpu = daemonSet('gpu', { nodeSelector: { 'nvidia.com/gpu.present': 'true' } });
-    // The largest first: a later, larger DaemonSet would need a larger buffer.
-    const distinct = [gpu, LINUX_ONLY, tolerant];
+    const report = evaluatePlacement([gpu, LINUX_ONLY, tolerant, daemonSet('again', { nodeSelector: { 'kubernetes.io/os': 'linux' } })], nodes);
 
-    const written: Buffer[] = [];
-    for (const piece of reportJsonChunks(evaluatePlacement(distinct, nodes), { reuseBuffer: true })) written.push(Buffer.from(piece));
-    expect(Buffer.concat(written).toString('utf8')).toBe(JSON.stringify(evaluatePlacement(distinct, nodes)));
-    const daemonSetPieces = [...reportJsonChunks(evaluatePlacement(distinct, nodes), { reuseBuffer: true })].slice(1, -1);
-    expect(daemonSetPieces).toHaveLength(3);
+    expect(Buffer.concat(copiesOf(reportJsonChunks(report, { reuseBuffer: true }))).toString('utf8')).toBe(JSON.stringify(report));
+    const daemonSetPieces = [...reportJsonChunks(report, { reuseBuffer: true })].slice(1, -1);
+    expect(daemonSetPieces).toHaveLength(4);
     expect(new Set(daemonSetPieces.map((piece) => piece.buffer)).size).toBe(1);
+  });
 
-    // A placements text that DaemonSets share has a buffer of its own, which reuse never overwrites.
-    const repeated = evaluatePlacement([LINUX_ONLY, tolerant, daemonSet('again', { nodeSelector: { 'kubernetes.io/os': 'linux' } }), gpu], nodes);
-    const pieces: Buffer[] = [];
-    for (const piece of reportJsonChunks(repeated, { reuseBuffer: true })) pieces.push(Buffer.from(piece));
-    expect(Buffer.concat(pieces).toString('utf8')).toBe(JSON.stringify(repeated));
+  test('with reuseBuffer, at every chunk size the pieces are the same bytes, none of a DaemonSet longer than a chunk', () => {
+    // Clean runs, failing nodes between them, and a name longer than the smaller chunks.
+    const names = ['a', '!w-1', 'b', 'c', '!a-much-longer-node-name-than-the-smaller-chunk-sizes', 'd', 'e', 'f', '!w-2', 'g'];
+    const nodes = names.map((name) => (name.startsWith('!') ? windows(name.slice(1)) : node(name)));
+    const report = evaluatePlacement([LINUX_ONLY, daemonSet('everywhere')], nodes);
+    const expected = JSON.stringify(report);
+    for (let chunkSize = 1; chunkSize <= expected.length; chunkSize++) {
+      const pieces = copiesOf(reportJsonChunks(report, { reuseBuffer: true, chunkSize }));
+      expect(Buffer.concat(pieces).toString('utf8')).toBe(expected);
+      expect(pieces.slice(1, -1).filter((piece) => piece.length > chunkSize)).toEqual([]);
+    }
+  });
+
+  test('property: with reuseBuffer and any chunk size, the pieces written in turn are JSON.stringify(report)', () => {
+    fc.assert(
+      fc.property(daemonSets, inventory, fc.integer({ min: 1, max: 600 }), (manifests, nodes, chunkSize) => {
+        const report = evaluatePlacement(manifests, nodes);
+        const written = Buffer.concat(copiesOf(reportJsonChunks(report, { reuseBuffer: true, chunkSize })));
+        expect(written.equals(Buffer.from(JSON.stringify(report), 'utf8'))).toBe(true);
+      }),
+      { numRuns: 150 },
+    );
   });
 
   test('writes static pods, with their kind first and mirror pods last, as JSON.stringify does', () => {

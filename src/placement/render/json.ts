@@ -12,7 +12,11 @@ export interface JsonChunkOptions {
    * nodes. Default false: every piece is a buffer of its own.
    */
   readonly reuseBuffer?: boolean;
+  /** With `reuseBuffer`, the size of the buffer (default 1 MiB): no piece of a DaemonSet is longer. */
+  readonly chunkSize?: number;
 }
+
+const DEFAULT_CHUNK_SIZE = 2 ** 20;
 
 /**
  * The report as UTF-8 JSON, a few pieces per DaemonSet or static pod, to write one after the
@@ -26,7 +30,7 @@ export interface JsonChunkOptions {
  */
 export function* reportJsonChunks(report: PlacementReport, options: JsonChunkOptions = {}): Generator<Uint8Array> {
   const tables = report.daemonSets.map((daemonSet) => (daemonSet as WithVerdictTable)[VERDICT_TABLE]);
-  const placements = new PlacementsJsonWriter(report.nodes, tables, options.reuseBuffer);
+  const placements = new PlacementsJsonWriter(report.nodes, tables, options.reuseBuffer ? (options.chunkSize ?? DEFAULT_CHUNK_SIZE) : undefined);
   yield utf8(`{"nodes":${JSON.stringify(report.nodes)},"daemonSets":[`);
   for (const [d, daemonSet] of report.daemonSets.entries()) {
     const { kind, namespace, name, desiredNumberScheduled, rollout, advisories, errors, warnings, mirrorPods } = daemonSet;

@@ -3,8 +3,9 @@ import { VerdictTable } from '../verdict-table';
 import { VerdictBytes, VerdictRest } from './verdict-bytes';
 
 const COMMA = 0x2c;
-const OPEN_BRACKET = 0x5b;
-const CLOSE_BRACKET = 0x5d;
+const COMMA_BYTES = Uint8Array.of(COMMA);
+const OPEN_BRACKET_BYTES = Uint8Array.of(0x5b);
+const CLOSE_BRACKET_BYTES = Uint8Array.of(0x5d);
 
 /**
  * The UTF-8 of each text, as views into one buffer encoded in one go. Plain Uint8Array views:
@@ -61,8 +62,9 @@ export class PlacementsJsonWriter {
   /** Placements texts that a later DaemonSet repeats, and how many DaemonSets still need each. */
   private readonly repeated = new Map<string, { text?: Uint8Array; uses: number }>();
   private textAt: Int32Array | undefined;
-  /** The buffer every `write` fills when buffers are reused. */
-  private scratch: Buffer | undefined;
+  /** The buffer `write` fills: one for every DaemonSet when buffers are reused. */
+  private chunk: Uint8Array | undefined;
+  private used = 0;
   private readonly cleanRest: Uint8Array;
   private cleanText: Uint8Array | undefined;
   /** Where node i's clean placement starts in `cleanText`; entry n is one past its end. */
@@ -71,15 +73,19 @@ export class PlacementsJsonWriter {
   /**
    * @param nodes the report's node names, in order
    * @param tables the verdict table of each DaemonSet to write (undefined where there is none)
-   * @param reuseBuffer fill one buffer on every `write`, so that each result is valid only until
-   *   the next call: for callers that write it out at once, and would otherwise allocate the
-   *   whole report (hundreds of megabytes over 15,000 nodes) a buffer at a time
+   * @param reusedChunkSize fill one buffer of this many bytes again and again, so that each piece
+   *   `write` yields is valid only until the next is asked for: for callers that write each piece
+   *   out at once, and would otherwise allocate the whole report (hundreds of megabytes over
+   *   15,000 nodes). Undefined: a buffer per DaemonSet, placements that DaemonSets share written once.
    */
-  constructor(nodes: readonly string[], tables: ReadonlyArray<VerdictTable | undefined>, private readonly reuseBuffer = false) {
+  constructor(nodes: readonly string[], tables: ReadonlyArray<VerdictTable | undefined>, private readonly reusedChunkSize?: number) {
     this.nodeOpenings = encodeEach(nodes.map((node) => `{"node":${JSON.stringify(node)},`));
-    // Only tables that share their node index with another can write the same placements.
+    // Only tables that share their node index with another can write the same placements, and
+    // only a writer that keeps buffers can share them.
     const tablesPerIndex = new Map<Int32Array, number>();
-    for (const table of tables) if (table?.indexOf) tablesPerIndex.set(table.indexOf, (tablesPerIndex.get(table.indexOf) ?? 0) + 1);
+    if (reusedChunkSize === undefined) {
+      for (const table of tables) if (table?.indexOf) tablesPerIndex.set(table.indexOf, (tablesPerIndex.get(table.indexOf) ?? 0) + 1);
+    }
     const sharedIndexIds = new Map([...tablesPerIndex].filter(([, count]) => count > 1).map(([index], id) => [index, id]));
     const verdictBytes = new VerdictBytes();
     this.tables = tables.map((table) => table && encodeTable(table, sharedIndexIds, verdictBytes));
@@ -95,34 +101,46 @@ export class PlacementsJsonWriter {
 
   /**
    * `before`, the placements array of DaemonSet `d`'s table, `after`, to write one after the
-   * other: one buffer, or three where the placements are a text that DaemonSets share.
+   * other. Without buffer reuse: one buffer, or three where the placements are a text that
+   * DaemonSets share. With it: pieces of the one reused buffer.
    */
-  write(d: number, before: Uint8Array, after: Uint8Array): Uint8Array[] {
+  *write(d: number, before: Uint8Array, after: Uint8Array): Generator<Uint8Array> {
     const table = this.tables[d];
     if (!table) throw new Error(`DaemonSet #${d} has no verdict table`);
-    const shared = table.sameVerdictsKey === undefined ? undefined : this.repeated.get(table.sameVerdictsKey);
-    if (shared) {
-      // A buffer of its own, kept for the DaemonSets that repeat it: they copy nothing.
-      if (!shared.text) {
-        const text = Buffer.allocUnsafe(this.measure(table));
-        this.fill(table, text, 0);
-        shared.text = text;
+    const placementsSize = this.measure(table);
+    if (this.reusedChunkSize !== undefined) {
+      // Filled a chunk at a time: a buffer the size of a DaemonSet's placements (megabytes over
+      // thousands of nodes) is memory the system must hand over page by page, which costs more
+      // than the copying. One small buffer, filled again and again, is handed over once.
+      this.chunk ??= new Uint8Array(this.reusedChunkSize);
+    } else {
+      const shared = table.sameVerdictsKey === undefined ? undefined : this.repeated.get(table.sameVerdictsKey);
+      if (shared) {
+        // A buffer of its own, kept for the DaemonSets that repeat it: they copy nothing.
+        if (!shared.text) {
+          this.chunk = Buffer.allocUnsafe(placementsSize);
+          for (const text of this.placements(table)) shared.text = text;
+        }
+        const text = shared.text!;
+        this.release(table.sameVerdictsKey!, shared);
+        yield before;
+        yield text;
+        yield after;
+        return;
       }
-      const text = shared.text;
-      this.release(table.sameVerdictsKey!, shared);
-      return [before, text, after];
+      this.chunk = Buffer.allocUnsafe(before.length + placementsSize + after.length);
     }
-    const out = this.buffer(before.length + this.measure(table) + after.length);
-    out.set(before, 0);
-    out.set(after, this.fill(table, out, before.length));
-    return [out];
+    yield* this.put(before);
+    yield* this.placements(table);
+    yield* this.put(after);
+    if (this.used > 0) yield this.flush();
   }
 
   private release(key: string, shared: { uses: number }): void {
     if (--shared.uses === 0) this.repeated.delete(key);
   }
 
-  /** The length of the placements array of `table`; leaves each node's text id in `textAt` for `fill`. */
+  /** The length of the placements array of `table`; leaves each node's text id in `textAt` for `fillChunk`. */
   private measure(table: EncodedTable): number {
     const { rests, textOf, classOf } = table;
     const openings = this.nodeOpenings;
@@ -137,40 +155,101 @@ export class PlacementsJsonWriter {
     return size;
   }
 
-  /** Writes the placements array of the table `measure` measured last into `out` at `at`; returns where it ends. */
-  private fill(table: EncodedTable, out: Uint8Array, at: number): number {
+  /** The placements array of the table `measure` measured last, through the chunk. */
+  private *placements(table: EncodedTable): Generator<Uint8Array> {
+    yield* this.put(OPEN_BRACKET_BYTES);
+    const nodeCount = this.nodeOpenings.length;
+    for (let node = 0; node < nodeCount;) {
+      const next = this.fillChunk(table, node);
+      if (next > node) {
+        node = next;
+        if (node < nodeCount) yield this.flush();
+      } else if (this.used > 0) {
+        yield this.flush();
+      } else {
+        // A placement larger than the whole chunk: copied in pieces.
+        if (node > 0) yield* this.put(COMMA_BYTES);
+        yield* this.put(this.nodeOpenings[node]);
+        yield* this.put(table.rests[this.textAt![node]]);
+        node++;
+      }
+    }
+    yield* this.put(CLOSE_BRACKET_BYTES);
+  }
+
+  /**
+   * Copies the placements of nodes from `node` on into the chunk, each whole, for as long as they
+   * fit; returns the first node not copied.
+   */
+  private fillChunk(table: EncodedTable, node: number): number {
     const { rests, clean } = table;
     const textAt = this.textAt!;
     const openings = this.nodeOpenings;
     const nodeCount = openings.length;
-    out[at++] = OPEN_BRACKET;
-    for (let i = 0; i < nodeCount;) {
-      if (i > 0) out[at++] = COMMA;
+    const out = this.chunk!;
+    let at = this.used;
+    let i = node;
+    while (i < nodeCount) {
+      const comma = i > 0 ? 1 : 0;
       if (clean[textAt[i]]) {
         let end = i + 1;
         while (end < nodeCount && clean[textAt[end]]) end++;
-        at += this.copyCleanRun(out, at, i, end);
-        i = end;
+        const fitting = this.cleanRunFitting(i, end, out.length - at - comma);
+        if (fitting === i) break;
+        if (comma) out[at++] = COMMA;
+        at += this.copyCleanRun(out, at, i, fitting);
+        i = fitting;
+        if (fitting < end) break;
         continue;
       }
       const opening = openings[i];
+      const rest = rests[textAt[i]];
+      if (at + comma + opening.length + rest.length > out.length) break;
+      if (comma) out[at++] = COMMA;
       out.set(opening, at);
       at += opening.length;
-      const rest = rests[textAt[i]];
       out.set(rest, at);
       at += rest.length;
       i++;
     }
-    out[at++] = CLOSE_BRACKET;
-    return at;
+    this.used = at;
+    return i;
   }
 
-  /** A buffer of `size` bytes; not zeroed, since the caller writes every byte. */
-  private buffer(size: number): Buffer {
-    if (!this.reuseBuffer) return Buffer.allocUnsafe(size);
-    // Room to spare, so a slightly longer DaemonSet does not allocate again.
-    if (!this.scratch || this.scratch.length < size) this.scratch = Buffer.allocUnsafe(Math.ceil(size * 1.25));
-    return this.scratch.subarray(0, size);
+  /** Copies `bytes` into the chunk, handing the chunk out each time it is full. */
+  private *put(bytes: Uint8Array): Generator<Uint8Array> {
+    const out = this.chunk!;
+    for (let from = 0; from < bytes.length;) {
+      const count = Math.min(bytes.length - from, out.length - this.used);
+      out.set(count === bytes.length ? bytes : bytes.subarray(from, from + count), this.used);
+      this.used += count;
+      from += count;
+      if (this.used === out.length) yield this.flush();
+    }
+  }
+
+  /** The filled part of the chunk, which is then empty again. */
+  private flush(): Uint8Array {
+    const filled = this.used === this.chunk!.length ? this.chunk! : this.chunk!.subarray(0, this.used);
+    this.used = 0;
+    return filled;
+  }
+
+  /** The end of the longest run of clean placements [from, end) within [from, to) whose copy takes at most `room` bytes. */
+  private cleanRunFitting(from: number, to: number, room: number): number {
+    if (!this.cleanText || !this.cleanStart) this.encodeCleanPlacements();
+    const starts = this.cleanStart!;
+    // The comma after the run's last placement is not copied.
+    const limit = starts[from] + room + 1;
+    if (starts[to] <= limit) return to;
+    let low = from;
+    let high = to;
+    while (high - low > 1) {
+      const middle = Math.floor((low + high) / 2);
+      if (starts[middle] <= limit) low = middle;
+      else high = middle;
+    }
+    return low;
   }
 
   /** Copies the clean placements of nodes [from, to), commas between them; returns the length. */
