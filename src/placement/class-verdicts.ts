@@ -58,7 +58,7 @@ export class ClassVerdicts {
     let half = this.taintHalves.get(key);
     if (!half) {
       const { representatives } = this.classes;
-      const untolerated: Array<readonly Taint[]> = this.taintRepresentative.map((c) => untoleratedBy(view, representatives[c]));
+      const untolerated: Array<readonly Taint[]> = this.taintRepresentative.map((c) => untoleratedBy(view, representatives[c].taints));
       const untoleratedReasons = untolerated.map((taints) => taints.map(untoleratedTaintReason));
       half = { untolerated, untoleratedReasons, byTaints: new Array(untolerated.length) };
       this.taintHalves.set(key, half);

@@ -42,11 +42,6 @@ export class FitSlots {
     this.base = Math.max(0, ...columns.map((column) => column.values.length)) + 1;
   }
 
-  /** Whether nodes share fits at all: not where the reasons print a node's name or own value. */
-  get shared(): boolean {
-    return this.kind !== UNSHARED;
-  }
-
   /** The fit number of an earlier node that agrees with node i on what the reasons print, or -1. */
   get(i: number): number {
     switch (this.kind) {

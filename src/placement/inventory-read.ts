@@ -26,7 +26,17 @@ export class InventoryNodes {
 
   /** Node i's view, made anew: the caller keeps it as long as it needs it. */
   view(i: number): NodeView {
-    return nodeView(this.objects[i], this.taintLists[this.taintListOf[i]]);
+    return nodeView(this.objects[i], this.taintsOf(i));
+  }
+
+  /** Node i's value of its own label `key`, read with no view made. */
+  labelOf(i: number, key: string): string | undefined {
+    return labelOf(objectAt(objectAt(this.objects[i].metadata)?.labels), key);
+  }
+
+  /** Node i's taints, the same list object for nodes with the same taints. */
+  taintsOf(i: number): NodeView['taints'] {
+    return this.taintLists[this.taintListOf[i]];
   }
 }
 
@@ -44,7 +54,7 @@ export interface InventoryRead {
   readonly operatingSystems: readonly string[];
 }
 
-function labelOf(labels: JsonObject | undefined, key: string, plain: boolean): string | undefined {
+function labelOf(labels: JsonObject | undefined, key: string, plain = labels !== undefined && readsOwnStrings(labels)): string | undefined {
   return labels === undefined ? undefined : ownLabel(labels, key, plain);
 }
 

@@ -5,8 +5,9 @@ import { InventoryNodes } from './inventory-read';
 import { LabelColumn, LabelColumns } from './label-columns';
 import { NodeVerdict } from './node-verdict';
 import { NodeView } from './node-view';
+import { ReasonText } from './predicates/reason-text';
 import { fieldRequirementMatchesName, NodeSelectorTerm, selectsOnName } from './predicates/required-node-affinity';
-import { fitReasons, shouldRunDaemonPod, Verdict } from './predicates/should-run';
+import { fitReasonTexts, shouldRunDaemonPod, Verdict } from './predicates/should-run';
 import { VerdictTable } from './verdict-table';
 
 /**
@@ -172,8 +173,11 @@ interface ReadSet {
 
 /** The nodes of one group that fail the same node-specific checks. */
 interface Pattern {
-  /** Whether the pod fits them all the same (another term of the required affinity matches). */
-  readonly fits: boolean;
+  /**
+   * The fit reasons of the first of them, which are every other one's with its own values put in:
+   * none where the pod fits them all the same (another term of the required affinity matches).
+   */
+  readonly fit: readonly ReasonText[];
   /** Their fits, shared with the nodes of other groups that read and print the same. */
   readonly slots: FitSlots;
 }
@@ -191,9 +195,6 @@ export interface ClassIds {
 
 /** Failing checks are told apart by one bit each, in a number that stays an exact integer. */
 const MAX_CHECKS = 24;
-
-/** Where a node-specific check keeps the pod off the node: no pod, and a running one goes. */
-const DOES_NOT_FIT = { shouldRun: false, shouldContinueRunning: false, reasons: [] } as const;
 
 /**
  * The verdict table of a split DaemonSet: the general part's verdict of each class, then the
@@ -277,13 +278,13 @@ export function nodeSpecificVerdicts(
   /** The pattern of node i, the first of its group to fail the `failing` checks. */
   const newPattern = (i: number, failing: number): Pattern => {
     const keysRead = new Set<string>();
-    const fits = fitReasons(view, recordingReads(inventory.view(i), keysRead)).length === 0;
+    const fit = fitReasonTexts(view, recordingReads(inventory.view(i), keysRead));
     // The values of the class keys read are the same for every node of the pattern: its group fixes them.
     const readSet = readSetOf(failing, keysRead, i);
     const key = generalKey(i, readSet);
     let slots = readSet.slots.get(key);
     if (slots === undefined) readSet.slots.set(key, (slots = readSet.newSlots()));
-    return { fits, slots };
+    return { fit, slots };
   };
 
   const failingOf = new Float64Array(inventory.length);
@@ -296,7 +297,7 @@ export function nodeSpecificVerdicts(
     patternCount,
     indexOf,
     patternOf: newPattern,
-    newVerdict: (i, ownText) => verdicts.push(new NodeVerdict(DOES_NOT_FIT, view, inventory, i, ownText)) - 1,
+    newVerdict: (i, pattern) => verdicts.push(new NodeVerdict(pattern.fit, view, inventory, i)) - 1,
   });
   return { verdicts, indexOf };
 }
@@ -314,8 +315,8 @@ interface NodeIndexing {
   readonly indexOf: Int32Array;
   /** The pattern of node i, the first of its group to fail the `failing` checks. */
   readonly patternOf: (i: number, failing: number) => Pattern;
-  /** Adds a verdict for node i, and returns its index; `ownText` where no other node shares its fit. */
-  readonly newVerdict: (i: number, ownText: boolean) => number;
+  /** Adds a verdict for node i of `pattern`, and returns its index. */
+  readonly newVerdict: (i: number, pattern: Pattern) => number;
 }
 
 /**
@@ -348,7 +349,7 @@ function indexNodes(x: NodeIndexing): void {
     let pattern = patterns[patternKey];
     if (pattern === undefined) patterns[patternKey] = pattern = x.patternOf(i, failing);
     // A term without the failing checks matches: the general part decides, as where none fails.
-    if (pattern.fits) {
+    if (pattern.fit.length === 0) {
       indexOf[i] = c;
       continue;
     }
@@ -358,7 +359,7 @@ function indexNodes(x: NodeIndexing): void {
       // A new fit has no verdict yet: most are new where the reasons print a node's own value.
       pattern.slots.set(i, (fit = fitCount++));
       firstTaintOf[fit] = taints;
-      indexOf[i] = firstVerdictOf[fit] = x.newVerdict(i, !pattern.slots.shared);
+      indexOf[i] = firstVerdictOf[fit] = x.newVerdict(i, pattern);
       continue;
     }
     if (firstTaintOf[fit] === taints) {
@@ -367,7 +368,7 @@ function indexNodes(x: NodeIndexing): void {
     }
     const key = fit * taintBase + taints;
     let index = verdictOf.get(key);
-    if (index === undefined) verdictOf.set(key, (index = x.newVerdict(i, false)));
+    if (index === undefined) verdictOf.set(key, (index = x.newVerdict(i, pattern)));
     indexOf[i] = index;
   }
 }

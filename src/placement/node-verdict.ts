@@ -1,33 +1,31 @@
 import { DaemonSetView } from './daemon-set-view';
 import { InventoryNodes } from './inventory-read';
-import { shouldRunDaemonPod, Verdict } from './predicates/should-run';
+import { messageOf, PrintedValue, ReasonText } from './predicates/reason-text';
+import { untoleratedBy, Verdict } from './predicates/should-run';
+import { untoleratedTaintReason } from './predicates/taint-toleration';
 import { PlacementReason } from './report';
 
 /**
- * The verdict of a node whose reasons print its own label values or name (a rack, a serial
- * number): whether the daemon runs comes from a node that fails the same requirements, and the
- * reasons are put together when read. Evaluating 15,000 nodes then costs no reason text;
+ * The verdict of a node that fails a node-specific requirement (a rack list, a serial number
+ * bound, a name): no pod, and a running one goes. Its fit reasons are those of a node that fails
+ * the DaemonSet's requirements the same way, with this node's values put in where they print a
+ * node's own; its taints' reasons follow. Evaluating 15,000 nodes then costs no reason text, and
  * a report that is only counted or checked never builds it.
  */
 export class NodeVerdict implements Verdict {
-  readonly shouldRun: boolean;
-  readonly shouldContinueRunning: boolean;
+  readonly shouldRun = false;
+  readonly shouldContinueRunning = false;
 
   /**
-   * @param outcome the verdict of a node that the DaemonSet tells apart from node `node` only by
-   *   the values its reasons print
-   * @param ownText whether those values are the node's own (see `Verdict.ownText`)
+   * @param fit the fit reasons of a node that the DaemonSet tells apart from node `node` only by
+   *   the values its reasons print (`ReasonText`)
    */
   constructor(
-    outcome: Verdict,
+    readonly fit: readonly ReasonText[],
     private readonly daemonSet: DaemonSetView,
     private readonly nodes: InventoryNodes,
     private readonly node: number,
-    readonly ownText: boolean,
-  ) {
-    this.shouldRun = outcome.shouldRun;
-    this.shouldContinueRunning = outcome.shouldContinueRunning;
-  }
+  ) {}
 
   /**
    * Built on every read and not kept: the JSON writer reads each verdict once, and a report's
@@ -35,6 +33,18 @@ export class NodeVerdict implements Verdict {
    * live as long as the report.
    */
   get reasons(): readonly PlacementReason[] {
-    return shouldRunDaemonPod(this.daemonSet, this.nodes.view(this.node)).reasons;
+    const reasons: PlacementReason[] = this.fit.map((text) => ({ code: text.code, message: messageOf(text.parts, (printed) => this.valueOf(printed)) }));
+    reasons.push(...this.untoleratedReasons());
+    return reasons;
+  }
+
+  /** This node's value where a fit reason prints `printed`. */
+  valueOf(printed: PrintedValue): string | undefined {
+    return printed.key === undefined ? this.nodes.names[this.node] : this.nodes.labelOf(this.node, printed.key);
+  }
+
+  /** The reasons of the node's taints that the pod does not tolerate, which follow the fit's. */
+  untoleratedReasons(): readonly PlacementReason[] {
+    return untoleratedBy(this.daemonSet, this.nodes.taintsOf(this.node)).map(untoleratedTaintReason);
   }
 }

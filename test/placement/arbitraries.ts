@@ -128,3 +128,48 @@ export const inventory = fc
       return { apiVersion: 'v1', kind: 'Node', metadata: { name: NODE_NAMES[i], labels }, spec };
     }),
   );
+
+/** Text that JSON must escape or write in several UTF-8 bytes: quotes, backslashes, control characters, lone surrogates, emoji. */
+const awkwardText = fc.constantFrom('', 'q"uote', 'back\\slash', 'tab\t', 'zürich', '東京', '🚀', 'lone-\ud800', '\udc00-low', 'line\u2028sep', "it's");
+
+/**
+ * Inventories of 70-110 nodes whose rack and serial labels take more values than node classes
+ * are made for, so that DaemonSets selecting on them, or on node names, are evaluated node by
+ * node; values and names hold awkward text. With DaemonSets that select on them every way a
+ * reason can print a node's own value: `In` lists long and short, `NotIn`, `Gt`, a nodeSelector
+ * pair, `matchFields` on names, several terms, some nodes without the label, tainted nodes.
+ */
+export const nodeByNodeCase = fc
+  .tuple(
+    fc.integer({ min: 70, max: 110 }),
+    fc.array(awkwardText, { minLength: 1, maxLength: 4 }),
+    fc.array(nodePrototype, { minLength: 1, maxLength: 3 }),
+    fc.array(fc.tuple(fc.nat(200), fc.nat(10)), { minLength: 1, maxLength: 4 }),
+    fc.array(toleration, { maxLength: 2 }),
+  )
+  .map(([count, texts, prototypes, picks, tolerations]) => {
+    const text = (i: number) => texts[i % texts.length];
+    const rack = (r: number) => `rack-${r}${text(r)}`;
+    const nodes = Array.from({ length: count }, (_, i) => {
+      const prototype = prototypes[i % prototypes.length];
+      // Every tenth node has no rack; serials are numbers, some with awkward text (not numbers then).
+      const labels: Record<string, string> = { ...prototype.labels, 'hardware.example.com/serial': i % 7 === 0 ? `${1000 + i}${text(i)}` : `${1000 + i}` };
+      if (i % 10 !== 3) labels['topology.example.com/rack'] = rack(i);
+      const spec = prototype.taints.length > 0 ? { taints: prototype.taints.map((t) => ({ ...(t as object) })) } : {};
+      return { apiVersion: 'v1', kind: 'Node', metadata: { name: `node-${i}${text(i + 1)}`, labels }, spec };
+    });
+    const racks = (from: number, length: number) => Array.from({ length }, (_, r) => rack((from + r) % count));
+    const affinity = (...terms: object[]) => ({ nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: terms } } });
+    const requirement = (key: string, operator: string, values?: string[]) => ({ matchExpressions: [{ key, operator, ...(values ? { values } : {}) }] });
+    const manifests = picks.flatMap(([from, length], d) => [
+      daemonSet(`racks-in-${d}`, { tolerations, affinity: affinity(requirement('topology.example.com/rack', 'In', racks(from, length + 1))) }),
+      daemonSet(`racks-not-in-${d}`, { affinity: affinity(requirement('topology.example.com/rack', 'NotIn', racks(from, 30 + length))) }),
+      daemonSet(`serial-gt-${d}`, { tolerations, affinity: affinity(requirement('hardware.example.com/serial', 'Gt', [String(1000 + from % count)])) }),
+      daemonSet(`rack-selector-${d}`, { nodeSelector: { 'topology.example.com/rack': rack(from % count) } }),
+      daemonSet(`by-name-${d}`, { affinity: affinity({ matchFields: [{ key: 'metadata.name', operator: 'In', values: [`node-${from % count}${text(from + 1)}`] }] }) }),
+      daemonSet(`two-terms-${d}`, {
+        affinity: affinity(requirement('topology.example.com/rack', 'In', racks(from, length)), requirement('hardware.example.com/serial', 'Lt', [String(1000 + length)])),
+      }),
+    ]);
+    return { manifests, nodes };
+  });

@@ -1,6 +1,7 @@
 import { evaluatePlacement, renderJson } from '../../src';
 import { daemonSetView } from '../../src/placement/daemon-set-view';
 import { nodeView } from '../../src/placement/node-view';
+import * as reasonText from '../../src/placement/predicates/reason-text';
 import * as predicates from '../../src/placement/predicates/should-run';
 import { shouldRunDaemonPod } from '../../src/placement/predicates/should-run';
 
@@ -108,23 +109,29 @@ describe('requirements on high-cardinality labels, node by node', () => {
     expect(new Set(placements.flatMap((p) => p.reasons.map((r) => r.message))).size).toBeGreaterThan(300);
   });
 
-  test('evaluates each pattern of failing checks once, and builds a node\'s reasons only when they are read', () => {
+  test('evaluates each pattern of failing checks once, and puts a node\'s values into its reasons only when they are read', () => {
     const evaluations = jest.spyOn(predicates, 'shouldRunDaemonPod');
-    const fits = jest.spyOn(predicates, 'fitReasons');
+    const fits = jest.spyOn(predicates, 'fitReasonTexts');
+    const messages = jest.spyOn(reasonText, 'messageOf');
     try {
       const fresh = evaluatePlacement(daemonSets, nodes);
-      const whileEvaluating = evaluations.mock.calls.length;
       const fitsWhileEvaluating = fits.mock.calls.length;
+      const messagesWhileEvaluating = messages.mock.calls.length;
       const running = fresh.daemonSets.reduce((count, daemonSet) => count + daemonSet.desiredNumberScheduled, 0);
       const notRunning = nodes.length * daemonSets.length - running;
       // A few hundred patterns of failing checks against thousands of nodes that do not run a daemon.
-      expect(whileEvaluating).toBe(0);
+      expect(evaluations).not.toHaveBeenCalled();
       expect(fitsWhileEvaluating).toBeLessThan(notRunning / 10);
+      expect(messagesWhileEvaluating).toBeLessThan(notRunning / 10);
       expect(JSON.stringify(fresh)).toBe(JSON.stringify(report));
-      expect(evaluations.mock.calls.length).toBeGreaterThan(notRunning / 2);
+      // Read, the reasons are the patterns' texts with each node's values: nothing is evaluated again.
+      expect(evaluations).not.toHaveBeenCalled();
+      expect(fits.mock.calls.length).toBe(fitsWhileEvaluating);
+      expect(messages.mock.calls.length).toBeGreaterThan(notRunning / 2);
     } finally {
       evaluations.mockRestore();
       fits.mockRestore();
+      messages.mockRestore();
     }
   });
 });

@@ -2,7 +2,7 @@
  * Properties of the evaluator over random DaemonSets and inventories (see ./arbitraries).
  */
 import fc from 'fast-check';
-import { daemonSets, inventory, labelKey, nodePrototype, toleration } from './arbitraries';
+import { daemonSets, inventory, labelKey, nodeByNodeCase, nodePrototype, toleration } from './arbitraries';
 import { daemonSet, Manifest } from './fixtures';
 import { evaluatePlacement, NodePlacement, PlacementReport } from '../../src';
 import { daemonSetView } from '../../src/placement/daemon-set-view';
@@ -151,6 +151,15 @@ describe('properties of evaluatePlacement (NodeShouldRunDaemonPod per node)', ()
       ]);
     fc.assert(
       fc.property(mixed, bigInventory, (manifests, nodes) => {
+        expectSameAsPerNode(manifests, nodes);
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  it('where reasons print nodes\' own racks, serials and names, whatever text they hold: still equal to shouldRunDaemonPod on every node', () => {
+    fc.assert(
+      fc.property(nodeByNodeCase, ({ manifests, nodes }) => {
         expectSameAsPerNode(manifests, nodes);
       }),
       { numRuns: 25 },

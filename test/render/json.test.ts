@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { evaluatePlacement, node, PlacementReport, renderJson } from '../../src';
 import { reportJsonChunks } from '../../src/placement';
-import { daemonSets, inventory } from '../placement/arbitraries';
+import { daemonSets, inventory, nodeByNodeCase } from '../placement/arbitraries';
 import { daemonSet } from '../placement/fixtures';
 
 function expectStringifiedBytes(report: PlacementReport): void {
@@ -156,6 +156,18 @@ describe('reportJsonChunks', () => {
         expectStringifiedBytes(evaluatePlacement(manifests, renamed));
       }),
       { numRuns: 150 },
+    );
+  });
+
+  test('property: the bytes are JSON.stringify(report) where reasons print nodes\' own values, whatever text they hold', () => {
+    fc.assert(
+      fc.property(nodeByNodeCase, ({ manifests, nodes }) => {
+        const report = evaluatePlacement(manifests, nodes);
+        expectStringifiedBytes(report);
+        const written = Buffer.concat(copiesOf(reportJsonChunks(report, { reuseBuffer: true, chunkSize: 97 })));
+        expect(written.equals(Buffer.from(JSON.stringify(report), 'utf8'))).toBe(true);
+      }),
+      { numRuns: 40 },
     );
   });
 

@@ -1,23 +1,18 @@
 import { NodeView } from '../node-view';
-import { PlacementReason } from '../report';
-import { TextMemo } from './text-memo';
-
-const mismatchTexts = new TextMemo<readonly [string, string]>();
+import { joinedParts, ReasonText } from './reason-text';
 
 /**
  * The `nodeSelector` half of component-helpers `nodeaffinity.GetRequiredNodeAffinity(pod).Match`:
  * `labels.SelectorFromSet`, so every pair must be a node label with exactly that value.
  * @returns one reason per pair the node does not have
  */
-export function nodeSelectorMismatches(nodeSelector: ReadonlyArray<readonly [string, string]>, node: NodeView): PlacementReason[] {
-  const reasons: PlacementReason[] = [];
+export function nodeSelectorMismatches(nodeSelector: ReadonlyArray<readonly [string, string]>, node: NodeView): ReasonText[] {
+  const reasons: ReasonText[] = [];
   for (let p = 0; p < nodeSelector.length; p++) {
-    const pair = nodeSelector[p];
-    const [key, value] = pair;
+    const [key, value] = nodeSelector[p];
     const actual = node.labels.get(key);
     if (actual === value) continue;
-    const message = mismatchTexts.text(pair, [actual], () => `nodeSelector ${key}=${value} not matched (${actual === undefined ? 'absent' : `node: '${actual}'`})`);
-    reasons.push({ code: 'NodeSelectorMismatch', message });
+    reasons.push({ code: 'NodeSelectorMismatch', parts: joinedParts(`nodeSelector ${key}=${value} not matched (`, { key, value: actual }, ')') });
   }
   return reasons;
 }

@@ -1,8 +1,7 @@
 import { listAt, objectAt } from '../../json/shape';
 import { describeRequirement, LabelRequirement, parseLabelRequirement, requirementMatches } from '../../validation';
 import { NodeView } from '../node-view';
-import { PlacementReason } from '../report';
-import { TextMemo } from './text-memo';
+import { joinedParts, MessagePart, printedText, ReasonText } from './reason-text';
 
 /** The one node field a term can select on. */
 const NODE_NAME_FIELD = 'metadata.name';
@@ -56,11 +55,6 @@ export function parseNodeSelectorTerms(terms: unknown): NodeSelectorTerm[] {
   });
 }
 
-/** The node's fields a term can select on (`extractNodeFields`). */
-function nodeField(node: NodeView, key: string): string {
-  return key === NODE_NAME_FIELD ? node.name : '';
-}
-
 /** Mirrors `fields.OneTermEqualSelector` / `OneTermNotEqualSelector` matching the node's fields. */
 export function fieldRequirementMatches(field: FieldRequirement, node: NodeView): boolean {
   return fieldRequirementMatchesName(field, node.name);
@@ -89,20 +83,16 @@ function requirementText(requirement: LabelRequirement): string {
   return text;
 }
 
-const requirementFailures = new TextMemo<LabelRequirement>();
-const mismatchTexts = new TextMemo<readonly NodeSelectorTerm[]>();
-
 /** Why one term does not match the node, or undefined when it does (`nodeSelectorTerm.match`). */
-function termMismatch(term: NodeSelectorTerm, node: NodeView): string | undefined {
-  if (term.kind === 'empty') return 'an empty term matches no node';
-  if (term.kind === 'invalid') return `the term matches no node: ${term.error}`;
+function termMismatch(term: NodeSelectorTerm, node: NodeView): MessagePart[] | undefined {
+  if (term.kind === 'empty') return ['an empty term matches no node'];
+  if (term.kind === 'invalid') return [`the term matches no node: ${term.error}`];
   // Indexed loops: these run for every node whose reasons are written, mostly before the JIT has
   // optimized them, where a for-of allocates on every step.
   for (let r = 0; r < term.labels.length; r++) {
     const requirement = term.labels[r];
     if (!requirementMatches(requirement, node.labels)) {
-      const actual = node.labels.get(requirement.key);
-      return requirementFailures.text(requirement, [actual], () => `${requirementText(requirement)} fails (${actual === undefined ? 'absent' : `node: '${actual}'`})`);
+      return [`${requirementText(requirement)} fails (`, { key: requirement.key, value: node.labels.get(requirement.key) }, ')'];
     }
   }
   // Upstream skips field requirements for a node without fields, i.e. without a name.
@@ -110,7 +100,9 @@ function termMismatch(term: NodeSelectorTerm, node: NodeView): string | undefine
   for (let f = 0; f < term.fields.length; f++) {
     const field = term.fields[f];
     if (!fieldRequirementMatches(field, node)) {
-      return `${field.key} ${field.operator} [${field.value}] fails (node: '${nodeField(node, field.key)}')`;
+      // Any other field is "" on every node: the text is the same for all.
+      const actual: MessagePart = selectsOnName(field) ? { key: undefined, value: node.name } : printedText('');
+      return joinedParts(`${field.key} ${field.operator} [${field.value}] fails (`, actual, ')');
     }
   }
   return undefined;
@@ -120,18 +112,18 @@ function termMismatch(term: NodeSelectorTerm, node: NodeView): string | undefine
  * Mirrors `LazyErrorNodeSelector.Match`: the terms are ORed.
  * @returns a reason when no term matches, undefined when one does
  */
-export function requiredNodeAffinityMismatch(terms: readonly NodeSelectorTerm[], node: NodeView): PlacementReason | undefined {
-  const mismatches: string[] = [];
+export function requiredNodeAffinityMismatch(terms: readonly NodeSelectorTerm[], node: NodeView): ReasonText | undefined {
+  const mismatches: MessagePart[][] = [];
   for (let t = 0; t < terms.length; t++) {
     const mismatch = termMismatch(terms[t], node);
     if (mismatch === undefined) return undefined;
     mismatches.push(mismatch);
   }
-  const message = mismatchTexts.text(terms, mismatches, () =>
+  const parts =
     mismatches.length === 1
-      ? `required node affinity: ${mismatches[0]}`
+      ? joinedParts('required node affinity: ', mismatches[0])
       : mismatches.length === 0
-        ? 'required node affinity: no node selector term, so no node matches'
-        : `required node affinity: none of ${mismatches.length} terms match (${mismatches.join(' | ')})`);
-  return { code: 'NodeAffinityMismatch', message };
+        ? ['required node affinity: no node selector term, so no node matches']
+        : joinedParts(`required node affinity: none of ${mismatches.length} terms match (`, ...mismatches.flatMap((m, t) => (t > 0 ? [' | ', m] : [m])), ')');
+  return { code: 'NodeAffinityMismatch', parts };
 }

@@ -2,6 +2,7 @@ import { DaemonSetView } from '../daemon-set-view';
 import { NodeView, Taint } from '../node-view';
 import { PlacementReason } from '../report';
 import { nodeSelectorMismatches } from './node-selector';
+import { placementReason, ReasonText } from './reason-text';
 import { requiredNodeAffinityMismatch } from './required-node-affinity';
 import { blocksScheduling, untoleratedTaintReason, untoleratedTaints } from './taint-toleration';
 
@@ -10,11 +11,6 @@ export interface Verdict {
   readonly shouldRun: boolean;
   readonly shouldContinueRunning: boolean;
   readonly reasons: readonly PlacementReason[];
-  /**
-   * Set where the reasons print a value of the node's own (its name, a serial number): no other
-   * verdict is likely to write the same text, so a writer need not look for one.
-   */
-  readonly ownText?: boolean;
 }
 
 /** Most nodes run most daemons: one frozen verdict serves them all. */
@@ -29,7 +25,7 @@ const RUNS: Verdict = Object.freeze({ shouldRun: true, shouldContinueRunning: tr
  * Upstream stops at the first failure; the reasons list them all.
  */
 export function shouldRunDaemonPod(daemonSet: DaemonSetView, node: NodeView): Verdict {
-  return joinVerdict(fitReasons(daemonSet, node), untoleratedBy(daemonSet, node));
+  return joinVerdict(fitReasons(daemonSet, node), untoleratedBy(daemonSet, node.taints));
 }
 
 /**
@@ -37,9 +33,14 @@ export function shouldRunDaemonPod(daemonSet: DaemonSetView, node: NodeView): Ve
  * `nodeaffinity.GetRequiredNodeAffinity(pod).Match`): why the pod does not fit, empty when it does.
  */
 export function fitReasons(daemonSet: DaemonSetView, node: NodeView): PlacementReason[] {
-  const reasons: PlacementReason[] = [];
+  return fitReasonTexts(daemonSet, node).map(placementReason);
+}
+
+/** `fitReasons`, each message kept as the text around the node values it prints. */
+export function fitReasonTexts(daemonSet: DaemonSetView, node: NodeView): ReasonText[] {
+  const reasons: ReasonText[] = [];
   if (daemonSet.templateNodeName !== '' && daemonSet.templateNodeName !== node.name) {
-    reasons.push({ code: 'NodeNameMismatch', message: `template nodeName is '${daemonSet.templateNodeName}'` });
+    reasons.push({ code: 'NodeNameMismatch', parts: [`template nodeName is '${daemonSet.templateNodeName}'`] });
   }
   reasons.push(...nodeSelectorMismatches(daemonSet.nodeSelector, node));
   if (daemonSet.requiredTerms) {
@@ -50,8 +51,8 @@ export function fitReasons(daemonSet: DaemonSetView, node: NodeView): PlacementR
 }
 
 /** The half of the verdict that reads the node's taints: those the daemon pod does not tolerate. */
-export function untoleratedBy(daemonSet: DaemonSetView, node: NodeView): readonly Taint[] {
-  return node.taints.length > 0 ? untoleratedTaints(node.taints, daemonSet.tolerations, blocksScheduling) : NONE;
+export function untoleratedBy(daemonSet: DaemonSetView, taints: readonly Taint[]): readonly Taint[] {
+  return taints.length > 0 ? untoleratedTaints(taints, daemonSet.tolerations, blocksScheduling) : NONE;
 }
 
 const NONE: readonly Taint[] = Object.freeze([]);

@@ -28,7 +28,9 @@ function encodeEach(texts: readonly string[]): Uint8Array[] {
  * id of its text, read through the shared class index where the table has one.
  */
 interface EncodedTable {
-  readonly rests: readonly Uint8Array[];
+  /** Each text's bytes, in pieces to copy one after the other. */
+  readonly rests: ReadonlyArray<readonly Uint8Array[]>;
+  readonly restLength: Int32Array;
   /** Whether each text is a clean placement's. */
   readonly clean: readonly boolean[];
   /** The text id of each entry of the table: of each class when `classOf` is given, else of each node. */
@@ -89,7 +91,7 @@ export class PlacementsJsonWriter {
     const sharedIndexIds = new Map([...tablesPerIndex].filter(([, count]) => count > 1).map(([index], id) => [index, id]));
     const verdictBytes = new VerdictBytes();
     this.tables = tables.map((table) => table && encodeTable(table, sharedIndexIds, verdictBytes));
-    this.cleanRest = verdictBytes.of({ shouldRun: true, shouldContinueRunning: true, reasons: [] }).bytes;
+    this.cleanRest = Buffer.concat(verdictBytes.of({ shouldRun: true, shouldContinueRunning: true, reasons: [] }).pieces);
     for (const table of this.tables) {
       if (table?.sameVerdictsKey === undefined) continue;
       const entry = this.repeated.get(table.sameVerdictsKey) ?? { uses: 0 };
@@ -142,7 +144,7 @@ export class PlacementsJsonWriter {
 
   /** The length of the placements array of `table`; leaves each node's text id in `textAt` for `fillChunk`. */
   private measure(table: EncodedTable): number {
-    const { rests, textOf, classOf } = table;
+    const { restLength, textOf, classOf } = table;
     const openings = this.nodeOpenings;
     const nodeCount = openings.length;
     // One array that every DaemonSet fills in turn.
@@ -150,7 +152,7 @@ export class PlacementsJsonWriter {
     let size = 2 + Math.max(0, nodeCount - 1);
     for (let i = 0; i < nodeCount; i++) {
       const text = (textAt[i] = textOf[classOf ? classOf[i] : i]);
-      size += openings[i].length + rests[text].length;
+      size += openings[i].length + restLength[text];
     }
     return size;
   }
@@ -170,7 +172,7 @@ export class PlacementsJsonWriter {
         // A placement larger than the whole chunk: copied in pieces.
         if (node > 0) yield* this.put(COMMA_BYTES);
         yield* this.put(this.nodeOpenings[node]);
-        yield* this.put(table.rests[this.textAt![node]]);
+        for (const piece of table.rests[this.textAt![node]]) yield* this.put(piece);
         node++;
       }
     }
@@ -182,7 +184,7 @@ export class PlacementsJsonWriter {
    * fit; returns the first node not copied.
    */
   private fillChunk(table: EncodedTable, node: number): number {
-    const { rests, clean } = table;
+    const { rests, restLength, clean } = table;
     const textAt = this.textAt!;
     const openings = this.nodeOpenings;
     const nodeCount = openings.length;
@@ -203,13 +205,16 @@ export class PlacementsJsonWriter {
         continue;
       }
       const opening = openings[i];
-      const rest = rests[textAt[i]];
-      if (at + comma + opening.length + rest.length > out.length) break;
+      const text = textAt[i];
+      if (at + comma + opening.length + restLength[text] > out.length) break;
       if (comma) out[at++] = COMMA;
       out.set(opening, at);
       at += opening.length;
-      out.set(rest, at);
-      at += rest.length;
+      const pieces = rests[text];
+      for (let p = 0; p < pieces.length; p++) {
+        out.set(pieces[p], at);
+        at += pieces[p].length;
+      }
       i++;
     }
     this.used = at;
@@ -309,5 +314,12 @@ function encodeTable(table: VerdictTable, sharedIndexIds: ReadonlyMap<Int32Array
   const indexId = table.indexOf && sharedIndexIds.get(table.indexOf);
   // Rest ids are the same for two verdicts only when their texts are.
   if (indexId !== undefined) sameVerdictsKey = `${indexId}:${Array.from(textOf, (id) => rests[id].id).join(',')}`;
-  return { rests: rests.map((rest) => rest.bytes), clean: rests.map((rest) => rest.clean), textOf, classOf: table.indexOf, sameVerdictsKey };
+  return {
+    rests: rests.map((rest) => rest.pieces),
+    restLength: Int32Array.from(rests, (rest) => rest.length),
+    clean: rests.map((rest) => rest.clean),
+    textOf,
+    classOf: table.indexOf,
+    sameVerdictsKey,
+  };
 }

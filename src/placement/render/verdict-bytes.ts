@@ -1,12 +1,17 @@
+import { NodeVerdict } from '../node-verdict';
+import { printedText } from '../predicates/reason-text';
 import { Verdict } from '../predicates/should-run';
 import { PlacementReason } from '../report';
+import { ByteArena } from './byte-arena';
 
 /** The UTF-8 JSON of a placement after its node: `"shouldRun":…,"shouldContinueRunning":…,"reasons":[…]}`. */
 export interface VerdictRest {
-  readonly bytes: Uint8Array;
+  /** The bytes, to be copied one piece after the other: texts that many verdicts print are pieces of their own. */
+  readonly pieces: readonly Uint8Array[];
+  readonly length: number;
   /**
    * The same for two verdicts only when their bytes are the same; the first verdict to print a
-   * reason gets an id of its own even if a later one writes the same bytes.
+   * reason, and every node-by-node verdict, gets an id of its own even if another writes the same bytes.
    */
   readonly id: number;
   /** A node runs the daemon and nothing is wrong: the verdict of most nodes for most DaemonSets. */
@@ -20,10 +25,13 @@ interface Prefix {
   next?: Map<Uint8Array, Prefix>;
 }
 
-const ARENA_SIZE = 2 ** 20;
-const COMMA = 0x2c;
-const CLOSING_BRACE = 0x7d;
+/** Texts at least this long are pieces of their own rather than copied into each verdict that prints them. */
+const SHARED_PIECE = 64;
+const COMMA_BYTES = Uint8Array.of(0x2c);
 const CLOSING = Buffer.from(']}', 'utf8');
+const MESSAGE_CLOSING = Buffer.from('"}', 'utf8');
+/** Text that JSON writes as it is, and UTF-8 as Latin-1. */
+const PLAIN_TEXT = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
 const HEADS = [false, true].map((shouldRun) =>
   [false, true].map((shouldContinueRunning) => Buffer.from(`"shouldRun":${shouldRun},"shouldContinueRunning":${shouldContinueRunning},"reasons":[`, 'utf8')),
 );
@@ -38,36 +46,36 @@ function plainReason(reason: PlacementReason): PlacementReason {
  * writes, each distinct text once.
  *
  * A report over a large inventory has tens of thousands of distinct verdicts where reasons print
- * a node's own values (a serial number, a rack), but far fewer distinct reasons: a rack `In` list
- * of a hundred values fails on 15,000 nodes with one reason per rack. So each reason is encoded
- * once per distinct code and message, and a verdict's bytes are its reasons' bytes copied
- * together, with no string built per verdict. Verdicts that give the same bytes get the same
- * `VerdictRest`: they are found by their reasons' encodings, which each distinct reason has one of.
- * A verdict with a reason not seen before (a serial number only its node has) is neither looked
- * for nor kept: nearly all such texts are written once.
+ * a node's own values (a serial number, a rack), but far fewer distinct texts around those values.
+ * - A node-by-node verdict (`NodeVerdict`) is written from the text its pattern of failing nodes
+ *   shares, encoded once, and the node's values, encoded on their own: no message is built.
+ * - Any other verdict is its reasons, each encoded once per distinct code and message, copied
+ *   together. Verdicts that give the same bytes get the same `VerdictRest`: they are found by
+ *   their reasons' encodings, which each distinct reason has one of.
  */
 export class VerdictBytes {
   private readonly reasonBytes = new Map<string, Map<string, Uint8Array>>();
+  private readonly openings = new Map<string, Uint8Array>();
+  private readonly texts = new Map<string, Uint8Array>();
   private readonly roots: Prefix[][] = HEADS.map((heads) => heads.map(() => ({})));
-  private arena = Buffer.alloc(0);
-  private used = 0;
+  /** The encodings kept for reuse: reasons, texts. */
+  private readonly encodings = new ByteArena();
+  /** The verdicts' bytes, which copy encodings; apart, so that encoding one never lands inside a verdict's. */
+  private readonly verdicts = new ByteArena();
   private restCount = 0;
   private reasonCount = 0;
 
   of(verdict: Verdict): VerdictRest {
+    if (verdict instanceof NodeVerdict) return this.ofNodeVerdict(verdict);
     const reasons = verdict.reasons;
     const head = HEADS[Number(verdict.shouldRun)][Number(verdict.shouldContinueRunning)];
     const clean = verdict.shouldRun && verdict.shouldContinueRunning && reasons.length === 0;
-    // A text of the node's own is written as it is, not taken apart to be looked for.
-    if (verdict.ownText && reasons.length > 0) {
-      return { bytes: this.encodeAfter(head, JSON.stringify(reasons.map(plainReason))), id: this.restCount++, clean };
-    }
     const encoded = this.reasonCount;
     const parts: Uint8Array[] = [];
     for (let r = 0; r < reasons.length; r++) parts.push(this.reason(reasons[r]));
-    // A reason never encoded before (it prints a node's own value) makes a text no verdict had:
-    // it is not looked for, nor kept for later ones.
-    if (this.reasonCount > encoded) return { bytes: this.join(head, parts), id: this.restCount++, clean };
+    // A reason never encoded before makes a text no verdict had: it is not looked for, nor kept
+    // for later ones.
+    if (this.reasonCount > encoded) return this.rest(this.join(head, parts), clean);
     let prefix = this.roots[Number(verdict.shouldRun)][Number(verdict.shouldContinueRunning)];
     for (let p = 0; p < parts.length; p++) {
       const children: Map<Uint8Array, Prefix> = (prefix.next ??= new Map());
@@ -75,8 +83,80 @@ export class VerdictBytes {
       if (!next) children.set(parts[p], (next = {}));
       prefix = next;
     }
-    prefix.rest ??= { bytes: this.join(head, parts), id: this.restCount++, clean };
+    prefix.rest ??= this.rest(this.join(head, parts), clean);
     return prefix.rest;
+  }
+
+  private rest(bytes: Uint8Array, clean: boolean): VerdictRest {
+    return { pieces: [bytes], length: bytes.length, id: this.restCount++, clean };
+  }
+
+  /**
+   * A node's fit reasons, from the text that the nodes failing alike share and the node's own
+   * values, then its taints' reasons. Short texts and the values are copied into one piece; a long
+   * text (an `In` list of a hundred racks) is a piece that every such verdict shares. A node
+   * value is always printed between ASCII text (`node: '…'`), so each part escaped on its own is
+   * the whole message escaped.
+   */
+  private ofNodeVerdict(verdict: NodeVerdict): VerdictRest {
+    const pieces: Uint8Array[] = [];
+    let length = 0;
+    const endPiece = () => {
+      if (this.verdicts.pieceLength === 0) return;
+      const piece = this.verdicts.piece();
+      pieces.push(piece);
+      length += piece.length;
+    };
+    const put = (bytes: Uint8Array) => {
+      if (bytes.length < SHARED_PIECE) {
+        this.verdicts.append(bytes);
+        return;
+      }
+      endPiece();
+      pieces.push(bytes);
+      length += bytes.length;
+    };
+    put(HEADS[Number(verdict.shouldRun)][Number(verdict.shouldContinueRunning)]);
+    const { fit } = verdict;
+    for (let r = 0; r < fit.length; r++) {
+      if (r > 0) put(COMMA_BYTES);
+      put(this.messageOpening(fit[r].code));
+      const parts = fit[r].parts;
+      for (let p = 0; p < parts.length; p++) {
+        const part = parts[p];
+        if (typeof part === 'string') put(this.textBytes(part));
+        else appendEscaped(this.verdicts, printedText(verdict.valueOf(part)));
+      }
+      put(MESSAGE_CLOSING);
+    }
+    const untolerated = verdict.untoleratedReasons();
+    for (let r = 0; r < untolerated.length; r++) {
+      if (r > 0 || fit.length > 0) put(COMMA_BYTES);
+      put(this.reason(untolerated[r]));
+    }
+    put(CLOSING);
+    endPiece();
+    return { pieces, length, id: this.restCount++, clean: false };
+  }
+
+  /** `{"code":…,"message":"` of a reason with this code. */
+  private messageOpening(code: string): Uint8Array {
+    let bytes = this.openings.get(code);
+    if (!bytes) {
+      this.encodings.appendUtf8(`{"code":${JSON.stringify(code)},"message":"`);
+      this.openings.set(code, (bytes = this.encodings.piece()));
+    }
+    return bytes;
+  }
+
+  /** Text of a message as JSON writes it inside a string, encoded once. */
+  private textBytes(text: string): Uint8Array {
+    let bytes = this.texts.get(text);
+    if (!bytes) {
+      appendEscaped(this.encodings, text);
+      this.texts.set(text, (bytes = this.encodings.piece()));
+    }
+    return bytes;
   }
 
   private reason(reason: PlacementReason): Uint8Array {
@@ -84,65 +164,27 @@ export class VerdictBytes {
     if (!byMessage) this.reasonBytes.set(reason.code, (byMessage = new Map()));
     let bytes = byMessage.get(reason.message);
     if (!bytes) {
-      byMessage.set(reason.message, (bytes = this.encode(JSON.stringify(plainReason(reason)))));
+      this.encodings.appendUtf8(JSON.stringify(plainReason(reason)));
+      byMessage.set(reason.message, (bytes = this.encodings.piece()));
       this.reasonCount++;
     }
     return bytes;
   }
 
-  /** `head`, the parts with commas between them, and `]}`, in a slice of a shared buffer. */
+  /** `head`, the parts with commas between them, and `]}`, as one piece. */
   private join(head: Uint8Array, parts: readonly Uint8Array[]): Uint8Array {
-    let size = head.length + Math.max(0, parts.length - 1) + CLOSING.length;
-    for (const part of parts) size += part.length;
-    const bytes = this.allocate(size);
-    bytes.set(head, 0);
-    let at = head.length;
+    this.verdicts.append(head);
     for (let p = 0; p < parts.length; p++) {
-      if (p > 0) bytes[at++] = COMMA;
-      bytes.set(parts[p], at);
-      at += parts[p].length;
+      if (p > 0) this.verdicts.append(COMMA_BYTES);
+      this.verdicts.append(parts[p]);
     }
-    bytes.set(CLOSING, at);
-    return bytes;
+    this.verdicts.append(CLOSING);
+    return this.verdicts.piece();
   }
+}
 
-  /**
-   * `head`, the JSON list `reasons` and the closing `}`, as UTF-8 in a slice of the arena, with no
-   * string joined to write them: `head` ends in the `[` the list starts with, so the list is
-   * written from that byte on.
-   */
-  private encodeAfter(head: Uint8Array, reasons: string): Uint8Array {
-    const room = head.length + reasons.length * 3 + 1;
-    if (this.used + room > this.arena.length) this.newArena(room);
-    this.arena.set(head, this.used);
-    let length = head.length + this.arena.write(reasons, this.used + head.length - 1, 'utf8') - 1;
-    this.arena[this.used + length++] = CLOSING_BRACE;
-    return this.take(length);
-  }
-
-  /** `text` as UTF-8, written straight into the arena. */
-  private encode(text: string): Uint8Array {
-    // UTF-8 takes at most three bytes per UTF-16 unit.
-    if (this.used + text.length * 3 > this.arena.length) this.newArena(text.length * 3);
-    const length = this.arena.write(text, this.used, 'utf8');
-    return this.take(length);
-  }
-
-  /** Slices of large buffers: tens of thousands of small ones would each cost an allocation. */
-  private allocate(size: number): Uint8Array {
-    if (this.used + size > this.arena.length) this.newArena(size);
-    return this.take(size);
-  }
-
-  private newArena(atLeast: number): void {
-    this.arena = Buffer.allocUnsafe(Math.max(ARENA_SIZE, atLeast));
-    this.used = 0;
-  }
-
-  /** The next `size` bytes of the arena, as a plain view: a Buffer's `subarray` builds a slower Buffer. */
-  private take(size: number): Uint8Array {
-    const bytes = new Uint8Array(this.arena.buffer, this.arena.byteOffset + this.used, size);
-    this.used += size;
-    return bytes;
-  }
+/** Writes `text` as JSON writes it inside a string. */
+function appendEscaped(arena: ByteArena, text: string): void {
+  if (PLAIN_TEXT.test(text)) arena.appendAscii(text);
+  else arena.appendUtf8(JSON.stringify(text).slice(1, -1));
 }
