@@ -33,7 +33,8 @@ export class NodeVerdict implements Verdict {
    * live as long as the report.
    */
   get reasons(): readonly PlacementReason[] {
-    const reasons: PlacementReason[] = this.fit.map((text) => ({ code: text.code, message: messageOf(text.parts, (printed) => this.valueOf(printed)) }));
+    const valueOf = (printed: PrintedValue) => this.valueOf(printed);
+    const reasons: PlacementReason[] = this.fit.map((text) => ({ code: text.code, message: messageOf(text.parts, valueOf) }));
     reasons.push(...this.untoleratedReasons());
     return reasons;
   }

@@ -153,7 +153,8 @@ export const nodeByNodeCase = fc
     const nodes = Array.from({ length: count }, (_, i) => {
       const prototype = prototypes[i % prototypes.length];
       // Every tenth node has no rack; serials are numbers, some with awkward text (not numbers then).
-      const labels: Record<string, string> = { ...prototype.labels, 'hardware.example.com/serial': i % 7 === 0 ? `${1000 + i}${text(i)}` : `${1000 + i}` };
+      const serial = i % 7 === 0 ? `${1000 + i}${text(i)}` : `${1000 + i}`;
+      const labels: Record<string, string> = { ...prototype.labels, 'hardware.example.com/serial': serial };
       if (i % 10 !== 3) labels['topology.example.com/rack'] = rack(i);
       const spec = prototype.taints.length > 0 ? { taints: prototype.taints.map((t) => ({ ...(t as object) })) } : {};
       return { apiVersion: 'v1', kind: 'Node', metadata: { name: `node-${i}${text(i + 1)}`, labels }, spec };

@@ -30,8 +30,10 @@ export function printedText(value: string | undefined): string {
   return value === undefined ? 'absent' : `node: '${value}'`;
 }
 
+const heldValue = (printed: PrintedValue) => printed.value;
+
 /** The message of `parts`, each printed value read by `valueOf` (default: the value it holds). */
-export function messageOf(parts: readonly MessagePart[], valueOf: (printed: PrintedValue) => string | undefined = (printed) => printed.value): string {
+export function messageOf(parts: readonly MessagePart[], valueOf: (printed: PrintedValue) => string | undefined = heldValue): string {
   let message = '';
   for (let p = 0; p < parts.length; p++) {
     const part = parts[p];
