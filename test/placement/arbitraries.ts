@@ -160,7 +160,9 @@ export const nodeByNodeCase = fc
       return { apiVersion: 'v1', kind: 'Node', metadata: { name: `node-${i}${text(i + 1)}`, labels }, spec };
     });
     const racks = (from: number, length: number) => Array.from({ length }, (_, r) => rack((from + r) % count));
-    const affinity = (...terms: object[]) => ({ nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: terms } } });
+    const affinity = (...terms: object[]) => ({
+      nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: terms } },
+    });
     const requirement = (key: string, operator: string, values?: string[]) => ({ matchExpressions: [{ key, operator, ...(values ? { values } : {}) }] });
     const manifests = picks.flatMap(([from, length], d) => [
       daemonSet(`racks-in-${d}`, { tolerations, affinity: affinity(requirement('topology.example.com/rack', 'In', racks(from, length + 1))) }),
