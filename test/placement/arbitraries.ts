@@ -163,7 +163,7 @@ export const nodeByNodeCase = fc
     const affinity = (...terms: object[]) => ({
       nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: terms } },
     });
-    const requirement = (key: string, operator: string, values?: string[]) => ({ matchExpressions: [{ key, operator, ...(values ? { values } : {}) }] });
+    const requirement = (key: string, operator: string, values: string[]) => ({ matchExpressions: [{ key, operator, values }] });
     const manifests = picks.flatMap(([from, length], d) => [
       daemonSet(`racks-in-${d}`, { tolerations, affinity: affinity(requirement('topology.example.com/rack', 'In', racks(from, length + 1))) }),
       daemonSet(`racks-not-in-${d}`, { affinity: affinity(requirement('topology.example.com/rack', 'NotIn', racks(from, 30 + length))) }),
