@@ -25,9 +25,13 @@ export interface ReasonText {
   readonly parts: readonly MessagePart[];
 }
 
-/** How a message prints a node value. */
+/** How a message prints a node value: `absent`, or the value in `node: '…'`. */
+export const ABSENT = 'absent';
+export const PRINTED_BEFORE = "node: '";
+export const PRINTED_AFTER = "'";
+
 export function printedText(value: string | undefined): string {
-  return value === undefined ? 'absent' : `node: '${value}'`;
+  return value === undefined ? ABSENT : PRINTED_BEFORE + value + PRINTED_AFTER;
 }
 
 const heldValue = (printed: PrintedValue) => printed.value;

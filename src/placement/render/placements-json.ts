@@ -1,3 +1,4 @@
+import { NodeVerdict } from '../node-verdict';
 import { Verdict } from '../predicates/should-run';
 import { VerdictTable } from '../verdict-table';
 import { VerdictBytes, VerdictRest } from './verdict-bytes';
@@ -301,6 +302,12 @@ function encodeTable(table: VerdictTable, sharedIndexIds: ReadonlyMap<Int32Array
   const textOf = new Int32Array(verdicts.length);
   for (let v = 0; v < verdicts.length; v++) {
     const verdict = verdicts[v];
+    // A node-by-node verdict stands once in its table and writes a text of its own: nothing to look up.
+    if (verdict instanceof NodeVerdict) {
+      textOf[v] = rests.length;
+      rests.push(verdictBytes.of(verdict));
+      continue;
+    }
     let rest = restOfVerdict.get(verdict);
     if (rest === undefined) restOfVerdict.set(verdict, (rest = verdictBytes.of(verdict)));
     let id = localIds.get(rest);

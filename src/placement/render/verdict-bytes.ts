@@ -1,5 +1,5 @@
 import { NodeVerdict } from '../node-verdict';
-import { printedText } from '../predicates/reason-text';
+import { ABSENT, PRINTED_AFTER, PRINTED_BEFORE } from '../predicates/reason-text';
 import { Verdict } from '../predicates/should-run';
 import { PlacementReason } from '../report';
 import { ByteArena } from './byte-arena';
@@ -30,6 +30,9 @@ const SHARED_PIECE = 64;
 const COMMA_BYTES = Uint8Array.of(0x2c);
 const CLOSING = Buffer.from(']}', 'utf8');
 const MESSAGE_CLOSING = Buffer.from('"}', 'utf8');
+const ABSENT_BYTES = Buffer.from(ABSENT, 'utf8');
+const PRINTED_BEFORE_BYTES = Buffer.from(PRINTED_BEFORE, 'utf8');
+const PRINTED_AFTER_BYTES = Buffer.from(PRINTED_AFTER, 'utf8');
 /** Text that JSON writes as it is, and UTF-8 as Latin-1. */
 const PLAIN_TEXT = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
 const HEADS = [false, true].map((shouldRun) =>
@@ -64,6 +67,9 @@ export class VerdictBytes {
   private readonly verdicts = new ByteArena();
   private restCount = 0;
   private reasonCount = 0;
+  /** The pieces of the node-by-node verdict being written, and their length. */
+  private pieces: Uint8Array[] = [];
+  private piecesLength = 0;
 
   of(verdict: Verdict): VerdictRest {
     if (verdict instanceof NodeVerdict) return this.ofNodeVerdict(verdict);
@@ -99,44 +105,58 @@ export class VerdictBytes {
    * the whole message escaped.
    */
   private ofNodeVerdict(verdict: NodeVerdict): VerdictRest {
-    const pieces: Uint8Array[] = [];
-    let length = 0;
-    const endPiece = () => {
-      if (this.verdicts.pieceLength === 0) return;
-      const piece = this.verdicts.piece();
-      pieces.push(piece);
-      length += piece.length;
-    };
-    const put = (bytes: Uint8Array) => {
-      if (bytes.length < SHARED_PIECE) {
-        this.verdicts.append(bytes);
-        return;
-      }
-      endPiece();
-      pieces.push(bytes);
-      length += bytes.length;
-    };
-    put(HEADS[Number(verdict.shouldRun)][Number(verdict.shouldContinueRunning)]);
+    this.pieces = [];
+    this.piecesLength = 0;
+    this.put(HEADS[Number(verdict.shouldRun)][Number(verdict.shouldContinueRunning)]);
     const { fit } = verdict;
     for (let r = 0; r < fit.length; r++) {
-      if (r > 0) put(COMMA_BYTES);
-      put(this.messageOpening(fit[r].code));
+      if (r > 0) this.put(COMMA_BYTES);
+      this.put(this.messageOpening(fit[r].code));
       const parts = fit[r].parts;
       for (let p = 0; p < parts.length; p++) {
         const part = parts[p];
-        if (typeof part === 'string') put(this.textBytes(part));
-        else appendEscaped(this.verdicts, printedText(verdict.valueOf(part)));
+        if (typeof part === 'string') {
+          this.put(this.textBytes(part));
+          continue;
+        }
+        const value = verdict.valueOf(part);
+        if (value === undefined) {
+          this.put(ABSENT_BYTES);
+          continue;
+        }
+        this.put(PRINTED_BEFORE_BYTES);
+        appendEscaped(this.verdicts, value);
+        this.put(PRINTED_AFTER_BYTES);
       }
-      put(MESSAGE_CLOSING);
+      this.put(MESSAGE_CLOSING);
     }
     const untolerated = verdict.untoleratedReasons();
     for (let r = 0; r < untolerated.length; r++) {
-      if (r > 0 || fit.length > 0) put(COMMA_BYTES);
-      put(this.reason(untolerated[r]));
+      if (r > 0 || fit.length > 0) this.put(COMMA_BYTES);
+      this.put(this.reason(untolerated[r]));
     }
-    put(CLOSING);
-    endPiece();
-    return { pieces, length, id: this.restCount++, clean: false };
+    this.put(CLOSING);
+    this.endPiece();
+    return { pieces: this.pieces, length: this.piecesLength, id: this.restCount++, clean: false };
+  }
+
+  /** Adds `bytes` to the verdict being written: copied when short, else a piece of its own. */
+  private put(bytes: Uint8Array): void {
+    if (bytes.length < SHARED_PIECE) {
+      this.verdicts.append(bytes);
+      return;
+    }
+    this.endPiece();
+    this.pieces.push(bytes);
+    this.piecesLength += bytes.length;
+  }
+
+  /** Ends the piece of copied bytes, if any. */
+  private endPiece(): void {
+    if (this.verdicts.pieceLength === 0) return;
+    const piece = this.verdicts.piece();
+    this.pieces.push(piece);
+    this.piecesLength += piece.length;
   }
 
   /** `{"code":…,"message":"` of a reason with this code. */
