@@ -1,4 +1,4 @@
-import { renderHtml } from '../html-report';
+import type * as HtmlReport from '../html-report';
 import { parseInventory } from '../input';
 import { evaluatePlacement, NodeGrouping, PlacementReport, renderMarkdown, renderTable, reportJsonChunks } from '../placement';
 import { choiceOption, OptionSpec, parseCommandArgs, stringList } from './args';
@@ -12,9 +12,14 @@ import { SourceReader } from './source-reader';
 import { PLACE_USAGE } from './usage';
 import { UsageError } from './usage-error';
 import { withKubernetesVersion } from './version-checked-report';
+import { lazyModule } from '../lazy-module';
 import { withFindings } from '../placement/report-families';
 
 const COMMAND = 'place';
+
+// Loaded for --output html only.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const htmlReport = lazyModule<typeof HtmlReport>(() => require('../html-report'));
 
 const OPTIONS: OptionSpec = {
   'inventory': { type: 'string', short: 'i' },
@@ -46,7 +51,7 @@ function render(report: PlacementReport, output: typeof OUTPUTS[number], groupNo
     case 'markdown':
       return renderMarkdown(report, { groupNodes });
     case 'html':
-      return renderHtml(report);
+      return htmlReport.renderHtml(report);
     case 'table':
       return renderTable(report, { groupNodes });
   }

@@ -1,23 +1,32 @@
 import { InputError } from '../input';
 import { CliIo } from './cli-io';
 import { CommandResult } from './command-result';
-import { diffCommand } from './diff-command';
+import type * as DiffCommand from './diff-command';
 import { ExitCode } from './exit-codes';
-import { placeCommand } from './place-command';
+import type * as PlaceCommand from './place-command';
 import { COMMAND_USAGE, MAIN_USAGE } from './usage';
 import { UsageError } from './usage-error';
-import { validateCommand } from './validate-command';
+import type * as ValidateCommand from './validate-command';
 import { packageVersion } from './version';
+import { lazyModule } from '../lazy-module';
 
 export { CliIo } from './cli-io';
 export { ExitCode } from './exit-codes';
 
 type Command = (args: readonly string[], io: CliIo) => Promise<CommandResult>;
 
+// Each command's modules are loaded when it runs: a process runs one, and loading is part of
+// every run's time.
+/* eslint-disable @typescript-eslint/no-require-imports */
+const place = lazyModule<typeof PlaceCommand>(() => require('./place-command'));
+const validate = lazyModule<typeof ValidateCommand>(() => require('./validate-command'));
+const diff = lazyModule<typeof DiffCommand>(() => require('./diff-command'));
+/* eslint-enable @typescript-eslint/no-require-imports */
+
 const COMMANDS: ReadonlyMap<string, Command> = new Map([
-  ['place', placeCommand],
-  ['validate', validateCommand],
-  ['diff', diffCommand],
+  ['place', (args, io) => place.placeCommand(args, io)],
+  ['validate', (args, io) => validate.validateCommand(args, io)],
+  ['diff', (args, io) => diff.diffCommand(args, io)],
 ]);
 
 const HELP_WORDS = new Set(['help', '--help', '-h']);

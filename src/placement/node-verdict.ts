@@ -1,5 +1,6 @@
 import { DaemonSetView } from './daemon-set-view';
 import { InventoryNodes } from './inventory-read';
+import { Taint } from './node-view';
 import { messageOf, PrintedValue, ReasonText } from './predicates/reason-text';
 import { untoleratedBy, Verdict } from './predicates/should-run';
 import { untoleratedTaintReason } from './predicates/taint-toleration';
@@ -44,8 +45,13 @@ export class NodeVerdict implements Verdict {
     return printed.key === undefined ? this.nodes.names[this.node] : this.nodes.labelOf(this.node, printed.key);
   }
 
+  /** The node's taints: the same list object for every node with the same taints. */
+  get taints(): readonly Taint[] {
+    return this.nodes.taintsOf(this.node);
+  }
+
   /** The reasons of the node's taints that the pod does not tolerate, which follow the fit's. */
   untoleratedReasons(): readonly PlacementReason[] {
-    return untoleratedBy(this.daemonSet, this.nodes.taintsOf(this.node)).map(untoleratedTaintReason);
+    return untoleratedBy(this.daemonSet, this.taints).map(untoleratedTaintReason);
   }
 }

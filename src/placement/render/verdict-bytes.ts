@@ -1,5 +1,6 @@
 import { NodeVerdict } from '../node-verdict';
-import { ABSENT, PRINTED_AFTER, PRINTED_BEFORE } from '../predicates/reason-text';
+import { Taint } from '../node-view';
+import { ABSENT, PRINTED_AFTER, PRINTED_BEFORE, PrintedValue, ReasonText } from '../predicates/reason-text';
 import { Verdict } from '../predicates/should-run';
 import { PlacementReason } from '../report';
 import { ByteArena } from './byte-arena';
@@ -17,6 +18,9 @@ export interface VerdictRest {
   /** A node runs the daemon and nothing is wrong: the verdict of most nodes for most DaemonSets. */
   readonly clean: boolean;
 }
+
+/** Encoded text, or a node value to encode in its place. */
+type TemplateItem = Uint8Array | PrintedValue;
 
 /** Verdicts with the same head, then the same reasons so far. */
 interface Prefix {
@@ -58,8 +62,8 @@ function plainReason(reason: PlacementReason): PlacementReason {
  */
 export class VerdictBytes {
   private readonly reasonBytes = new Map<string, Map<string, Uint8Array>>();
-  private readonly openings = new Map<string, Uint8Array>();
-  private readonly texts = new Map<string, Uint8Array>();
+  /** By a pattern's fit reasons, by taint list: see `templateOf`. */
+  private readonly templates = new Map<readonly ReasonText[], Map<readonly Taint[], readonly TemplateItem[]>>();
   private readonly roots: Prefix[][] = HEADS.map((heads) => heads.map(() => ({})));
   /** The encodings kept for reuse: reasons, texts. */
   private readonly encodings = new ByteArena();
@@ -100,44 +104,67 @@ export class VerdictBytes {
   /**
    * A node's fit reasons, from the text that the nodes failing alike share and the node's own
    * values, then its taints' reasons. Short texts and the values are copied into one piece; a long
-   * text (an `In` list of a hundred racks) is a piece that every such verdict shares. A node
-   * value is always printed between ASCII text (`node: '…'`), so each part escaped on its own is
-   * the whole message escaped.
+   * text (an `In` list of a hundred racks) is a piece that every such verdict shares.
    */
   private ofNodeVerdict(verdict: NodeVerdict): VerdictRest {
     this.pieces = [];
     this.piecesLength = 0;
-    this.put(HEADS[Number(verdict.shouldRun)][Number(verdict.shouldContinueRunning)]);
+    const template = this.templateOf(verdict);
+    for (let t = 0; t < template.length; t++) {
+      const item = template[t];
+      if (item instanceof Uint8Array) {
+        this.put(item);
+        continue;
+      }
+      const value = verdict.valueOf(item);
+      if (value === undefined) {
+        this.put(ABSENT_BYTES);
+        continue;
+      }
+      this.put(PRINTED_BEFORE_BYTES);
+      appendEscaped(this.verdicts, value);
+      this.put(PRINTED_AFTER_BYTES);
+    }
+    this.endPiece();
+    return { pieces: this.pieces, length: this.piecesLength, id: this.restCount++, clean: false };
+  }
+
+  /**
+   * The bytes of the verdicts of a pattern's nodes with one list of taints, the values they print
+   * left out: encoded text, and where each value goes. The same for every node of the pattern with
+   * those taints, so made once. A node value is always printed between ASCII text (`node: '…'`),
+   * so each part escaped on its own is the whole message escaped.
+   */
+  private templateOf(verdict: NodeVerdict): readonly TemplateItem[] {
+    let byTaints = this.templates.get(verdict.fit);
+    if (!byTaints) this.templates.set(verdict.fit, (byTaints = new Map()));
+    const known = byTaints.get(verdict.taints);
+    if (known) return known;
+    const template: TemplateItem[] = [];
+    const text = this.encodings;
+    text.append(HEADS[Number(verdict.shouldRun)][Number(verdict.shouldContinueRunning)]);
     const { fit } = verdict;
     for (let r = 0; r < fit.length; r++) {
-      if (r > 0) this.put(COMMA_BYTES);
-      this.put(this.messageOpening(fit[r].code));
-      const parts = fit[r].parts;
-      for (let p = 0; p < parts.length; p++) {
-        const part = parts[p];
+      if (r > 0) text.append(COMMA_BYTES);
+      text.appendUtf8(`{"code":${JSON.stringify(fit[r].code)},"message":"`);
+      for (const part of fit[r].parts) {
         if (typeof part === 'string') {
-          this.put(this.textBytes(part));
-          continue;
+          appendEscaped(text, part);
+        } else {
+          template.push(text.piece(), part);
         }
-        const value = verdict.valueOf(part);
-        if (value === undefined) {
-          this.put(ABSENT_BYTES);
-          continue;
-        }
-        this.put(PRINTED_BEFORE_BYTES);
-        appendEscaped(this.verdicts, value);
-        this.put(PRINTED_AFTER_BYTES);
       }
-      this.put(MESSAGE_CLOSING);
+      text.append(MESSAGE_CLOSING);
     }
     const untolerated = verdict.untoleratedReasons();
     for (let r = 0; r < untolerated.length; r++) {
-      if (r > 0 || fit.length > 0) this.put(COMMA_BYTES);
-      this.put(this.reason(untolerated[r]));
+      if (r > 0 || fit.length > 0) text.append(COMMA_BYTES);
+      text.append(this.reason(untolerated[r]));
     }
-    this.put(CLOSING);
-    this.endPiece();
-    return { pieces: this.pieces, length: this.piecesLength, id: this.restCount++, clean: false };
+    text.append(CLOSING);
+    template.push(text.piece());
+    byTaints.set(verdict.taints, template);
+    return template;
   }
 
   /** Adds `bytes` to the verdict being written: copied when short, else a piece of its own. */
@@ -157,26 +184,6 @@ export class VerdictBytes {
     const piece = this.verdicts.piece();
     this.pieces.push(piece);
     this.piecesLength += piece.length;
-  }
-
-  /** `{"code":…,"message":"` of a reason with this code. */
-  private messageOpening(code: string): Uint8Array {
-    let bytes = this.openings.get(code);
-    if (!bytes) {
-      this.encodings.appendUtf8(`{"code":${JSON.stringify(code)},"message":"`);
-      this.openings.set(code, (bytes = this.encodings.piece()));
-    }
-    return bytes;
-  }
-
-  /** Text of a message as JSON writes it inside a string, encoded once. */
-  private textBytes(text: string): Uint8Array {
-    let bytes = this.texts.get(text);
-    if (!bytes) {
-      appendEscaped(this.encodings, text);
-      this.texts.set(text, (bytes = this.encodings.piece()));
-    }
-    return bytes;
   }
 
   private reason(reason: PlacementReason): Uint8Array {
