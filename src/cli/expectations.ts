@@ -1,6 +1,5 @@
 import { PlacementReport } from '../placement';
 import { formatDaemonSetId } from './daemon-set-id';
-import { UsageError } from './usage-error';
 import { expectationFailures } from '../expectations/placement-expectations';
 import { formatFieldError, formatWarning } from '../validation';
 
@@ -21,21 +20,6 @@ export interface PlaceExpectations {
 
 /** Errors or advisories listed in one line before the rest is counted. */
 const LISTED_FINDINGS = 3;
-
-/**
- * Checks the names given to an `--expect-...` option before anything is read, so a typo is a
- * usage error rather than a failed expectation.
- * @param option the option, as the message names it (`--expect-every-node`)
- * @throws UsageError for an empty name or namespace
- */
-export function checkObjectNames(names: readonly string[], option: string): void {
-  for (const name of names) {
-    const parts = name.split('/');
-    if (parts.length > 2 || parts.some((part) => part === '')) {
-      throw new UsageError(`${option} needs NAME or NAMESPACE/NAME (got '${name}')`, 'place');
-    }
-  }
-}
 
 function listed<T>(items: readonly T[], limit: number, describe: (item: T) => string): string {
   const shown = items.slice(0, limit).map(describe).join('; ');
