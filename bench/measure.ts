@@ -11,6 +11,15 @@ export function collectGarbage(): void {
   (globalThis as { gc?: () => void }).gc?.();
 }
 
+/**
+ * A young-generation collection, when node runs with --expose-gc: what an allocation just made
+ * (a JSON.parse of 50 MB) leaves in the nursery is promoted now, not in the middle of the next
+ * measurement. Unlike a full collection, it keeps the optimized code.
+ */
+export function collectYoungGarbage(): void {
+  (globalThis as { gc?: (options: { type: 'minor' }) => void }).gc?.({ type: 'minor' });
+}
+
 /** Milliseconds `fn` takes. */
 export function time(fn: () => unknown): number {
   const start = performance.now();
