@@ -18,6 +18,8 @@ export class InventoryNodes {
     readonly names: readonly string[],
     private readonly taintLists: ReadonlyArray<NodeView['taints']>,
     private readonly taintListOf: Int32Array,
+    /** Each node's value of the label keys read up front, by key. */
+    private readonly valuesOf: ReadonlyMap<string, ReadonlyArray<string | undefined>> = new Map(),
   ) {}
 
   get length(): number {
@@ -29,9 +31,10 @@ export class InventoryNodes {
     return nodeView(this.objects[i], this.taintsOf(i));
   }
 
-  /** Node i's value of its own label `key`, read with no view made. */
+  /** Node i's value of its own label `key`, read with no view made: from the values read up front, if `key` is one of theirs. */
   labelOf(i: number, key: string): string | undefined {
-    return labelOf(objectAt(objectAt(this.objects[i].metadata)?.labels), key);
+    const values = this.valuesOf.get(key);
+    return values ? values[i] : labelOf(objectAt(objectAt(this.objects[i].metadata)?.labels), key);
   }
 
   /** Node i's taints, the same list object for nodes with the same taints. */
@@ -96,7 +99,7 @@ export function readInventory(nodes: unknown, keys: readonly string[]): Inventor
   for (const list of [objects, names, operatingSystems, ...values]) list.length = count;
   const taintListNumbers = taintListOf.slice(0, count);
   return {
-    nodes: new InventoryNodes(objects, names, taintLists.lists, taintListNumbers),
+    nodes: new InventoryNodes(objects, names, taintLists.lists, taintListNumbers, new Map(keys.map((key, k) => [key, values[k]]))),
     values,
     allocatableOf: allocatables.numberOfNode(),
     allocatables: allocatables.records,

@@ -86,4 +86,19 @@ describe('readInventory', () => {
       expect(view.labels.get('rack')).toBe(expected.labels.get('rack'));
     }
   });
+
+  test('reads a node\'s label and taints without a view, as its view reads them, whether or not the key was read up front', () => {
+    const labels = JSON.parse('{"rack":"r1","zone":"z1","__proto__":"x","empty":null}');
+    const nodes = [node('a', { labels, taints: [gpu, dedicated] }), node('b', { labels: { zone: 'z2' } }), node('c', { taints: [gpu, dedicated] })];
+    const read = readInventory(nodes, ['rack', '__proto__']);
+    for (const i of [0, 1, 2]) {
+      const view = nodeView(nodes[i] as never);
+      for (const key of ['rack', 'zone', '__proto__', 'constructor', 'empty', 'absent']) {
+        expect({ i, key, value: read.nodes.labelOf(i, key) }).toEqual({ i, key, value: view.labels.get(key) });
+      }
+      expect(read.nodes.taintsOf(i)).toEqual(view.taints);
+    }
+    // Nodes with the same taints share the list object.
+    expect(read.nodes.taintsOf(2)).toBe(read.nodes.taintsOf(0));
+  });
 });
