@@ -71,8 +71,8 @@ export class VerdictBytes {
   private readonly verdicts = new ByteArena();
   private restCount = 0;
   private reasonCount = 0;
-  /** The pieces of the node-by-node verdict being written, and their length. */
-  private pieces: Uint8Array[] = [];
+  /** The pieces of the node-by-node verdict being written, and their length: one array, emptied for each. */
+  private readonly pieces: Uint8Array[] = [];
   private piecesLength = 0;
 
   of(verdict: Verdict): VerdictRest {
@@ -107,7 +107,7 @@ export class VerdictBytes {
    * text (an `In` list of a hundred racks) is a piece that every such verdict shares.
    */
   private ofNodeVerdict(verdict: NodeVerdict): VerdictRest {
-    this.pieces = [];
+    this.pieces.length = 0;
     this.piecesLength = 0;
     const template = this.templateOf(verdict);
     for (let t = 0; t < template.length; t++) {
@@ -126,7 +126,8 @@ export class VerdictBytes {
       this.put(PRINTED_AFTER_BYTES);
     }
     this.endPiece();
-    return { pieces: this.pieces, length: this.piecesLength, id: this.restCount++, clean: false };
+    // A copy of the exact length: an array pushed to takes room for 17 pieces, where most have one.
+    return { pieces: this.pieces.slice(), length: this.piecesLength, id: this.restCount++, clean: false };
   }
 
   /**
