@@ -87,8 +87,8 @@ function requirementText(requirement: LabelRequirement): string {
 function termMismatch(term: NodeSelectorTerm, node: NodeView): MessagePart[] | undefined {
   if (term.kind === 'empty') return ['an empty term matches no node'];
   if (term.kind === 'invalid') return [`the term matches no node: ${term.error}`];
-  // Indexed loops: these run for every node whose reasons are written, mostly before the JIT has
-  // optimized them, where a for-of allocates on every step.
+  // Indexed loops: these run for each class and pattern of nodes of every DaemonSet, mostly
+  // before the JIT has optimized them, where a for-of allocates on every step.
   for (let r = 0; r < term.labels.length; r++) {
     const requirement = term.labels[r];
     if (!requirementMatches(requirement, node.labels)) {

@@ -121,6 +121,7 @@ export class PlacementsJsonWriter {
       if (shared) {
         // A buffer of its own, kept for the DaemonSets that repeat it: they copy nothing.
         if (!shared.text) {
+          // A chunk of exactly the placements' size: handed out once, when full.
           this.chunk = Buffer.allocUnsafe(placementsSize);
           for (const text of this.placements(table)) shared.text = text;
         }
